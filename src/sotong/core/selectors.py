@@ -1,0 +1,39 @@
+"""Reads about regions and topics that views and other apps share."""
+
+from django.http import HttpRequest
+
+from sotong.core.models import Region, Topic
+
+REGION_SESSION_KEY = "sotong_region"
+
+
+def region_list() -> list[Region]:
+    """Every active region, cities first, each followed by its neighbourhoods."""
+    regions = list(Region.objects.active().select_related("parent").order_by("order", "name"))
+    cities = [r for r in regions if r.parent_id is None]
+    ordered: list[Region] = []
+    for city in cities:
+        ordered.append(city)
+        ordered.extend(r for r in regions if r.parent_id == city.pk)
+    return ordered
+
+
+def default_region() -> Region | None:
+    return Region.objects.active().top_level().order_by("order", "name").first()
+
+
+def current_region(request: HttpRequest) -> Region | None:
+    """The city the visitor is looking at: chosen in the session, else home, else the first."""
+    slug = request.session.get(REGION_SESSION_KEY) if hasattr(request, "session") else None
+    if slug:
+        region = Region.objects.active().select_related("parent").filter(slug=slug).first()
+        if region:
+            return region.city
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.home_region_id:
+        return Region.objects.select_related("parent").get(pk=user.home_region_id).city
+    return default_region()
+
+
+def topics_for(region: Region | None) -> list[Topic]:
+    return list(Topic.objects.active().for_region(region))
