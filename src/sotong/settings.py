@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django.contrib.sites",
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
@@ -125,6 +126,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render through our templates (core/templates/django/forms/), styled with KRDS.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # --- Database -----------------------------------------------------------------------------
 # SQLite (WAL, IMMEDIATE transactions, busy timeout) unless DATABASE_URL names another one.
@@ -243,9 +247,7 @@ if env_bool("BEHIND_PROXY", False):
 
 # --- Map ------------------------------------------------------------------------------------
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_TILE_ATTRIBUTION = env_str(
-    "MAP_TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors"
-)
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors")
 
 LOGGING = {
     "version": 1,

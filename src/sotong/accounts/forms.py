@@ -25,7 +25,9 @@ class SignupExtraForm(forms.Form):
     def clean_nickname(self) -> str:
         nickname = self.cleaned_data["nickname"].strip()
         if User.objects.filter(nickname__iexact=nickname).exists():
-            raise forms.ValidationError(_("이미 쓰고 있는 닉네임입니다. 다른 닉네임을 골라 주세요."))
+            raise forms.ValidationError(
+                _("이미 쓰고 있는 닉네임입니다. 다른 닉네임을 골라 주세요.")
+            )
         return nickname
 
     def signup(self, request, user: User) -> None:

@@ -38,7 +38,9 @@ class Region(models.Model):
         NEIGHBOURHOOD = "neighbourhood", _("읍·면·동")
 
     name = models.CharField(_("이름"), max_length=60)
-    slug = models.SlugField(_("주소용 이름"), max_length=60, unique=True, validators=[slug_validator])
+    slug = models.SlugField(
+        _("주소용 이름"), max_length=60, unique=True, validators=[slug_validator]
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("상위 지역"),
@@ -119,7 +121,9 @@ class Topic(models.Model):
     """A subject residents follow (관심 주제): 요리, 수공예, 지역의제…"""
 
     name = models.CharField(_("이름"), max_length=30)
-    slug = models.SlugField(_("주소용 이름"), max_length=40, unique=True, validators=[slug_validator])
+    slug = models.SlugField(
+        _("주소용 이름"), max_length=40, unique=True, validators=[slug_validator]
+    )
     icon = models.CharField(
         _("아이콘"), max_length=8, blank=True, help_text=_("그림 문자 하나 (예: 🎨)")
     )

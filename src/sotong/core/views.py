@@ -17,9 +17,7 @@ def _render_region_home(request: HttpRequest, region: Region | None) -> HttpResp
         context.update(
             topics=topics_for(region),
             neighbourhoods=list(region.children.active()),
-            organizations=list(
-                organizations.select_related("region").order_by("-created_at")[:6]
-            ),
+            organizations=list(organizations.select_related("region").order_by("-created_at")[:6]),
             organization_count=organizations.count(),
             kind_counts=[
                 (Organization.Kind(row["kind"]).label, row["n"], row["kind"])

@@ -24,7 +24,9 @@ class Organization(models.Model):
         APPROVAL = "approval", _("관리자 승인 후 가입")
 
     name = models.CharField(_("이름"), max_length=80)
-    slug = models.SlugField(_("주소용 이름"), max_length=80, unique=True, validators=[slug_validator])
+    slug = models.SlugField(
+        _("주소용 이름"), max_length=80, unique=True, validators=[slug_validator]
+    )
     kind = models.CharField(_("종류"), max_length=20, choices=Kind.choices)
     region = models.ForeignKey(
         "core.Region",
