@@ -9,7 +9,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -203,8 +202,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Language and time ----------------------------------------------------------------------
 LANGUAGE_CODE = "ko"
-LANGUAGES = [("ko", _("한국어")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Each language is named in itself, as a language switcher should show it.
+LANGUAGES = [("ko", "한국어"), ("en", "English")]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
