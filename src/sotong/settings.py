@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "sotong.core",
     "sotong.accounts",
     "sotong.organizations",
+    "sotong.activities",
     "sotong.api",
 ]
 

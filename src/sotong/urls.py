@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("people/", include("sotong.accounts.urls")),
     path("organizations/", include("sotong.organizations.urls")),
+    path("activities/", include("sotong.activities.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
