@@ -1,10 +1,17 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sotong.core.models import slug_validator
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9][0-9 ()\-]{6,18}$",
+    _("전화번호는 숫자와 하이픈으로 적어 주세요 (예: 063-620-1234)."),
+)
 
 
 class Organization(models.Model):
@@ -41,7 +48,9 @@ class Organization(models.Model):
     description = models.TextField(_("소개"), blank=True, max_length=10000)
     website = models.URLField(_("누리집"), blank=True)
     contact_email = models.EmailField(_("연락 이메일"), blank=True)
-    contact_phone = models.CharField(_("연락 전화번호"), max_length=20, blank=True)
+    contact_phone = models.CharField(
+        _("연락 전화번호"), max_length=20, blank=True, validators=[phone_validator]
+    )
     address = models.CharField(_("주소"), max_length=200, blank=True)
     logo = models.ImageField(_("로고"), upload_to="organizations/%Y/%m/", blank=True)
     join_policy = models.CharField(
@@ -64,6 +73,7 @@ class Organization(models.Model):
         ordering = ["name"]
         indexes = [
             models.Index(fields=["region", "kind", "name"]),
+            models.Index(fields=["-created_at"], name="organization_newest_idx"),
         ]
 
     def __str__(self) -> str:
@@ -71,6 +81,15 @@ class Organization(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("organizations:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        # Members of a government organisation act as the region's officials: nobody may
+        # become one without an admin's approval.
+        if self.kind == self.Kind.GOVERNMENT and self.join_policy == self.JoinPolicy.OPEN:
+            raise ValidationError(
+                {"join_policy": _("행정기관은 관리자 승인 후 가입하는 방식만 쓸 수 있습니다.")}
+            )
 
     @property
     def is_government(self) -> bool:
@@ -134,6 +153,11 @@ class JoinRequest(models.Model):
         related_name="join_requests",
     )
     message = models.CharField(_("인사말"), max_length=500, blank=True)
+    is_public = models.BooleanField(
+        _("단체 페이지에 이름 보이기"),
+        default=True,
+        help_text=_("승인되면 구성원 공개 여부로 쓰입니다."),
+    )
     status = models.CharField(
         _("상태"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

@@ -4,7 +4,7 @@ import rules
 
 from sotong.core.models import Region
 from sotong.core.rules import has_region_role, is_admin, is_region_admin
-from sotong.organizations.models import Membership, Organization
+from sotong.organizations.models import JoinRequest, Membership, Organization
 
 
 @rules.predicate
@@ -21,6 +21,16 @@ def is_org_member(user, organization: Organization | None) -> bool:
     if organization is None or not user.is_authenticated:
         return False
     return Membership.objects.filter(organization=organization, user=user).exists()
+
+
+@rules.predicate
+def is_active_organization(user, organization: Organization | None) -> bool:
+    return organization is not None and organization.is_active
+
+
+@rules.predicate
+def is_requester(user, join_request: JoinRequest | None) -> bool:
+    return join_request is not None and user.is_authenticated and join_request.user_id == user.pk
 
 
 @rules.predicate
@@ -51,8 +61,13 @@ def is_official_of_region(user, region: Region | None) -> bool:
 manages_organization = is_admin | is_org_admin | is_org_region_admin
 
 rules.add_perm("organizations.add_organization", rules.is_authenticated)
+# Checked against the region: a government organisation's members are that region's officials.
 rules.add_perm("organizations.add_government_organization", is_admin | is_region_admin)
 rules.add_perm("organizations.change_organization", manages_organization)
 rules.add_perm("organizations.manage_members", manages_organization)
 rules.add_perm("organizations.view_contact", rules.is_authenticated)
 rules.add_perm("organizations.view_join_requests", manages_organization)
+rules.add_perm("organizations.decide_join_request", manages_organization)
+rules.add_perm("organizations.join_organization", rules.is_authenticated & is_active_organization)
+rules.add_perm("organizations.leave_organization", is_org_member)
+rules.add_perm("organizations.withdraw_join_request", is_requester)
