@@ -89,7 +89,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("회원")
         verbose_name_plural = _("회원")
         constraints = [
-            models.UniqueConstraint(Lower("nickname"), name="unique_nickname_ignoring_case"),
+            models.UniqueConstraint(
+                Lower("nickname"),
+                name="unique_nickname_ignoring_case",
+                violation_error_message=_(
+                    "이미 쓰고 있는 닉네임입니다. 다른 닉네임을 골라 주세요."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
