@@ -1,0 +1,34 @@
+"""Fill the demo city (남원시, part of 제주시): regions, topics, organisations, residents.
+
+Safe to run at every start: it adds only what is missing and is quick when all is there.
+"""
+
+from django.core.management.base import BaseCommand
+
+from sotong.core.demo import ACCOUNTS, DEMO_PASSWORD, seed_demo
+from sotong.core.demo.progress import Progress
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill the demo city (남원시 and part of 제주시) with regions, topics, organisations and "
+        "residents. Adds only what is missing, so it can run at every start."
+    )
+
+    def handle(self, *args, **options) -> None:
+        verbosity = options["verbosity"]
+        progress = Progress(self._write if verbosity else None, live=self.stdout.isatty())
+        if verbosity:
+            self.stdout.write("Demo city: 남원시 and 제주시")
+        context = seed_demo(progress)
+        if verbosity and context.created_users:
+            self.stdout.write(self.style.SUCCESS("Demo accounts (password for all of them):"))
+            for account in ACCOUNTS:
+                self.stdout.write(f"  {account.email:<28} {DEMO_PASSWORD}  {account.role}")
+            self.stdout.write(
+                f"  resident001@demo.sotong.local … (every demo resident) {DEMO_PASSWORD}"
+            )
+
+    def _write(self, message: str, ending: str = "\n") -> None:
+        self.stdout.write(message, ending=ending)
+        self.stdout.flush()
