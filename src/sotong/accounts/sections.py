@@ -120,7 +120,12 @@ def export_memberships(user: User) -> list[dict]:
 
 
 def erase_memberships(user: User) -> None:
-    """Leave every organisation, keeping each organisation's member count right."""
+    """Leave every organisation, keeping each organisation's member count right.
+
+    Unlike organizations.services.membership_leave this also lets the last admin go: an
+    account must always be deletable. The deletion page warns about it beforehand, and the
+    region's admins can name a new admin (organizations.manage_members).
+    """
     Membership = apps.get_model("organizations", "Membership")
     Organization = apps.get_model("organizations", "Organization")
     organization_ids = list(
@@ -128,6 +133,9 @@ def erase_memberships(user: User) -> None:
     )
     if not organization_ids:
         return
+    # Lock the organisations (in one order, so two deletions cannot deadlock) as the
+    # organisations' own services do before they touch member_count.
+    list(Organization.objects.select_for_update().filter(pk__in=organization_ids).order_by("pk"))
     Membership.objects.filter(user=user).delete()
     # One membership per organisation (unique constraint), so each count drops by one.
     Organization.objects.filter(pk__in=organization_ids).update(
