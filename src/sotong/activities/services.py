@@ -137,7 +137,10 @@ def _apply_fields(activity: Activity, fields: dict[str, Any]) -> None:
         if name == "audience" and not isinstance(value, str):
             value = encode_audience(value)
         if name == "image" and isinstance(value, UploadedFile):
-            value = clean_uploaded_image(value)
+            try:
+                value = clean_uploaded_image(value)
+            except ValidationError as error:
+                raise ValidationError({"image": error.messages}) from error
         setattr(activity, name, value)
     if activity.is_online and not activity.place_name:
         activity.latitude = activity.longitude = None
@@ -498,8 +501,11 @@ def review_create(
         errors["text"] = _("후기는 5000자 이하로 적어 주세요.")
     if errors:
         raise ValidationError(errors)
-    if photo is not None:
-        photo = clean_uploaded_image(photo)
+    if photo:
+        try:
+            photo = clean_uploaded_image(photo)
+        except ValidationError as error:
+            raise ValidationError({"photo": error.messages}) from error
     with transaction.atomic():
         if Review.objects.filter(activity=activity, author=actor).exists():
             raise ValidationError(_("이 활동에는 이미 후기를 썼습니다."))
