@@ -110,16 +110,21 @@ class PageWatch:
 def _watch(page, origin: str) -> PageWatch:
     watch = PageWatch(origin=origin)
 
+    answered_with_error = set()
+
     def on_console(message):
-        if message.type == "error":
+        # A resource that failed to load is reported once, by the network handlers below.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
             watch.problems.append(f"console error: {message.text} ({message.location})")
 
     def on_response(response):
         if watch.is_ours(response.url) and response.status >= 400:
+            answered_with_error.add(response.url)
             watch.problems.append(f"HTTP {response.status} for {response.url}")
 
     def on_request_failed(request):
-        watch.problems.append(f"request failed: {request.url} ({request.failure})")
+        if request.url not in answered_with_error:
+            watch.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def on_new_document(loaded_page):
         watch.documents.append(loaded_page.url)
@@ -262,6 +267,12 @@ def check_page(page, label: str | None = None) -> None:
     if watch.documents:
         watch.checked.add(len(watch.documents) - 1)
     problems = watch.take_problems()
+    layout_width = page.evaluate("() => Math.max(innerWidth, document.documentElement.scrollWidth)")
+    if layout_width > PHONE["width"]:
+        problems.append(
+            f"the page is wider than the {PHONE['width']} px phone screen: {layout_width} px"
+            " (a missing viewport meta tag, or content that does not wrap)"
+        )
     assert not problems, f"On {page.url}:\n" + "\n".join(problems)
     assert_accessible(page)
 
