@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.sites.models import Site
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import Client, override_settings
 
@@ -186,6 +186,15 @@ def test_residents_have_valid_unique_nicknames_home_regions_and_interests(demo):
     assert residents.filter(interests__isnull=False).distinct().count() == residents.count()
     assert residents.exclude(bio="").count() >= 50
     assert len({r.home_region_id for r in residents}) >= 20
+
+
+def test_demo_refuses_to_run_on_a_real_installation(settings, monkeypatch):
+    settings.DEBUG = False
+    settings.TESTING = False
+    monkeypatch.delenv("SOTONG_DEMO", raising=False)
+
+    with pytest.raises(CommandError, match="published password"):
+        run_demo()
 
 
 def test_the_plan_is_the_same_on_every_machine():

@@ -3,7 +3,10 @@
 Safe to run at every start: it adds only what is missing and is quick when all is there.
 """
 
-from django.core.management.base import BaseCommand
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from sotong.core.demo import ACCOUNTS, DEMO_PASSWORD, seed_demo
 from sotong.core.demo.progress import Progress
@@ -15,7 +18,20 @@ class Command(BaseCommand):
         "residents. Adds only what is missing, so it can run at every start."
     )
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Fill the demo city even outside the demo (SOTONG_DEMO), DEBUG or the tests.",
+        )
+
     def handle(self, *args, **options) -> None:
+        if not (options["force"] or _demo_allowed()):
+            # The demo accounts have a published password: never on a real installation.
+            raise CommandError(
+                "Refusing to fill the demo city: its accounts have a published password. "
+                "This runs only with SOTONG_DEMO=1, DEBUG=1 or in the tests (or with --force)."
+            )
         verbosity = options["verbosity"]
         progress = Progress(self._write if verbosity else None, live=self.stdout.isatty())
         if verbosity:
@@ -32,3 +48,8 @@ class Command(BaseCommand):
     def _write(self, message: str, ending: str = "\n") -> None:
         self.stdout.write(message, ending=ending)
         self.stdout.flush()
+
+
+def _demo_allowed() -> bool:
+    demo = os.environ.get("SOTONG_DEMO", "").strip().lower() in {"1", "true", "yes", "on"}
+    return demo or settings.DEBUG or getattr(settings, "TESTING", False)
