@@ -2,6 +2,7 @@
 
 import secrets
 
+import rules
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -54,7 +55,9 @@ def profile_update(
 
     `avatar`: a cleaned upload replaces the picture, False removes it, None keeps it.
     """
-    if not actor.has_perm("accounts.change_profile", user):
+    # rules.has_perm rather than actor.has_perm: Django lets superusers past every has_perm,
+    # but a profile is only ever changed by its owner (operators use the Django admin).
+    if not rules.has_perm("accounts.change_profile", actor, user):
         raise PermissionDenied(_("다른 사람의 프로필은 고칠 수 없습니다."))
     user = User.objects.select_for_update().get(pk=user.pk)
     nickname = nickname_validate(nickname, user=user)
