@@ -487,6 +487,11 @@ def review_create(
         activity,
         _("참가가 확정된 사람만 후기를 쓸 수 있습니다."),
     )
+    # Also for admins, whom has_perm lets through everything: a review needs a real participant.
+    if not Rsvp.objects.filter(
+        activity=activity, user=actor, status=Rsvp.Status.CONFIRMED
+    ).exists():
+        raise PermissionDenied(_("참가가 확정된 사람만 후기를 쓸 수 있습니다."))
     if activity.is_cancelled:
         raise ValidationError(_("취소된 활동에는 후기를 쓸 수 없습니다."))
     if not activity.has_ended:
