@@ -90,6 +90,17 @@ class OrganizationForm(forms.ModelForm):
         empty_label=_("지역을 골라 주세요"),
         error_messages={"invalid_choice": _("알 수 없는 지역입니다. 목록에서 골라 주세요.")},
     )
+    website = forms.URLField(
+        label=_("누리집"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        help_text=_("예: https://namwon.example.kr"),
+        error_messages={
+            "invalid": _("올바른 누리집 주소를 적어 주세요 (예: https://namwon.example.kr)."),
+            "max_length": _("누리집 주소는 200자까지 쓸 수 있습니다."),
+        },
+    )
     topics = TopicChoiceField(
         label=_("주제"),
         queryset=Topic.objects.none(),
@@ -133,7 +144,6 @@ class OrganizationForm(forms.ModelForm):
             "description": {"max_length": _("소개는 10,000자까지 쓸 수 있습니다.")},
             "kind": {"invalid_choice": _("알 수 없는 종류입니다. 목록에서 골라 주세요.")},
             "join_policy": {"invalid_choice": _("알 수 없는 가입 방식입니다.")},
-            "website": {"invalid": _("http:// 또는 https://로 시작하는 주소를 적어 주세요.")},
             "contact_email": {"invalid": _("올바른 이메일 주소를 적어 주세요.")},
         }
 

@@ -7,8 +7,6 @@ its sound-change rules: the result only has to be readable and stable, not phone
 import re
 import unicodedata
 
-from django.utils.text import slugify
-
 _INITIALS = [
     "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t",
     "p", "h",
@@ -44,7 +42,6 @@ def slug_base(name: str, *, max_length: int = 60, fallback: str = "org") -> str:
     ascii_text = (
         unicodedata.normalize("NFKD", romanize(name)).encode("ascii", "ignore").decode("ascii")
     )
-    slug = slugify(ascii_text).replace("_", "-")
-    slug = re.sub(r"-{2,}", "-", slug).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     slug = slug[:max_length].rstrip("-")
     return slug or fallback

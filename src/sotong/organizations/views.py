@@ -20,6 +20,12 @@ from sotong.organizations.models import JoinRequest, Membership, Organization
 MEMBERS_PAGE_SIZE = 50
 
 
+def _render(
+    request: HttpRequest, template: str, context: dict, *, status: int = 200
+) -> HttpResponse:
+    return render(request, template, {"nav_section": "organizations", **context}, status=status)
+
+
 def _organization_or_404(slug: str) -> Organization:
     organization = selectors.organization_for_page(slug)
     if organization is None:
@@ -60,7 +66,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     filters = filter_form.filters() if request.GET else {}
     organizations = selectors.organization_directory(**filters)
     page = Paginator(organizations, selectors.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return _render(
         request,
         "organizations/directory.html",
         {
@@ -100,7 +106,7 @@ def _detail_context(request: HttpRequest, organization: Organization) -> dict:
 @require_GET
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     organization = _organization_or_404(slug)
-    return render(request, "organizations/detail.html", _detail_context(request, organization))
+    return _render(request, "organizations/detail.html", _detail_context(request, organization))
 
 
 @login_required
@@ -126,7 +132,7 @@ def create(request: HttpRequest) -> HttpResponse:
         form = OrganizationForm(
             initial={"region": request.user.home_region_id, "join_policy": "approval"}
         )
-    return render(request, "organizations/form.html", {"form": form, "organization": None})
+    return _render(request, "organizations/form.html", {"form": form, "organization": None})
 
 
 @login_required
@@ -149,7 +155,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
         organization = _organization_or_404(slug)
     else:
         form = OrganizationForm(instance=organization)
-    return render(request, "organizations/form.html", {"form": form, "organization": organization})
+    return _render(request, "organizations/form.html", {"form": form, "organization": organization})
 
 
 @require_POST
@@ -160,7 +166,7 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         context = _detail_context(request, organization)
         context["join_form"] = form
-        return render(request, "organizations/detail.html", context, status=400)
+        return _render(request, "organizations/detail.html", context, status=400)
     try:
         if organization.join_policy == Organization.JoinPolicy.OPEN and (
             not organization.is_government
@@ -236,7 +242,7 @@ def visibility(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def requests(request: HttpRequest, slug: str) -> HttpResponse:
     organization = _managed_organization(request, slug, "organizations.view_join_requests")
-    return render(
+    return _render(
         request,
         "organizations/requests.html",
         {
@@ -280,7 +286,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     page = Paginator(selectors.memberships_for_managers(organization), MEMBERS_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(
+    return _render(
         request,
         "organizations/members.html",
         {
