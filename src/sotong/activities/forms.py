@@ -220,10 +220,7 @@ class ActivityForm(forms.Form):
                 del self.fields[name]
 
     def clean_title(self) -> str:
-        title = " ".join(self.cleaned_data["title"].split())
-        if not title:
-            raise ValidationError(_("제목을 적어 주세요."), code="required")
-        return title
+        return " ".join(self.cleaned_data["title"].split())
 
     def clean_repeat_exceptions(self) -> list[date]:
         raw = self.cleaned_data.get("repeat_exceptions") or ""
