@@ -70,7 +70,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "django.forms",
     "django.contrib.sites",
     "rules.apps.AutodiscoverRulesConfig",
     # Before allauth, so that our templates (account/, socialaccount/, allauth/) win.
@@ -83,6 +82,8 @@ INSTALLED_APPS = [
     "sotong.organizations",
     "sotong.activities",
     "sotong.api",
+    # Last, so that the project's form templates (core/templates/django/forms/) win.
+    "django.forms",
 ]
 
 # Kakao and Naver log-in are switched on only when their keys are set.
