@@ -3,9 +3,17 @@
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Router, Schema
+from ninja.renderers import JSONRenderer
 
 from sotong.api.errors import NotFound, install_error_handlers
 from sotong.api.routers import me, organizations, regions, topics
+
+
+class KoreanJSONRenderer(JSONRenderer):
+    """Hangul as itself rather than as escape sequences: fewer bytes, and readable."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
 
 api = NinjaAPI(
     title="Sotong API",
@@ -14,6 +22,7 @@ api = NinjaAPI(
     "오류는 언제나 JSON이며 `detail`에 사람이 읽을 수 있는 설명이 있습니다. "
     "이메일 주소와 전화번호는 어떤 응답에도 없습니다.",
     urls_namespace="api",
+    renderer=KoreanJSONRenderer(),
 )
 install_error_handlers(api)
 
