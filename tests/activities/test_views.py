@@ -451,3 +451,13 @@ def test_detail_and_participants_run_a_fixed_number_of_queries(
         f"\n{count} people: detail {len(detail_queries)} queries, "
         f"participants {len(participant_queries)} queries"
     )
+
+
+def test_pages_speak_english_when_asked(client, activity, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    listing = client.get("/activities/").content.decode()
+    detail = client.get(f"/activities/{activity.pk}/").content.decode()
+
+    assert "Local activities" in listing and "This weekend" in listing
+    assert "Sign up" in detail and "10 places left (of 10)" in detail

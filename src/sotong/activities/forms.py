@@ -450,7 +450,7 @@ class ReviewForm(forms.Form):
         error_messages={"invalid_choice": _("별점은 1~5 사이에서 골라 주세요.")},
     )
     text = forms.CharField(
-        label=_("후기"),
+        label=_("후기 내용"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"max_length": _("후기는 5,000자까지 쓸 수 있습니다.")},
