@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "sotong.core",
     "sotong.organizations",
     "sotong.activities",
+    "sotong.demo",
     "sotong.api",
     # Last, so that the project's form templates (core/templates/django/forms/) win.
     "django.forms",

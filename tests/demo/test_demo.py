@@ -10,11 +10,10 @@ from django.db import transaction
 from django.test import Client, override_settings
 
 from sotong.accounts.models import User, nickname_validator
-from sotong.core.demo import ACCOUNTS, DEMO_PASSWORD
-from sotong.core.demo.people import plan_people
-from sotong.core.demo.topics import TOPICS
 from sotong.core.models import Region, RegionRole, Topic
 from sotong.core.rules import is_facilitator
+from sotong.demo.people import ACCOUNTS, DEMO_PASSWORD, plan_people
+from sotong.demo.topics import TOPICS
 from sotong.organizations.models import JoinRequest, Membership, Organization
 from sotong.organizations.rules import is_official
 

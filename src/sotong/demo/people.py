@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sotong.core.demo.organizations import ORGANIZATIONS, OrganizationSeed
-from sotong.core.demo.regions import JEJU, NAMWON, CitySeed
-from sotong.core.demo.topics import TOPICS
+from sotong.demo.organizations import ORGANIZATIONS, OrganizationSeed
+from sotong.demo.regions import JEJU, NAMWON, CitySeed
+from sotong.demo.topics import TOPICS
 
 DEMO_PASSWORD = "sotong-demo-1234"
 RESIDENT_EMAIL = "resident{:03d}@demo.sotong.local"

@@ -8,8 +8,9 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from sotong.core.demo import ACCOUNTS, DEMO_PASSWORD, seed_demo
-from sotong.core.demo.progress import Progress
+from sotong.demo.people import ACCOUNTS, DEMO_PASSWORD
+from sotong.demo.progress import Progress
+from sotong.demo.seed import seed_demo
 
 
 class Command(BaseCommand):

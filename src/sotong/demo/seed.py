@@ -20,12 +20,12 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from sotong.accounts.models import User
-from sotong.core.demo.organizations import ORGANIZATIONS
-from sotong.core.demo.people import ACCOUNTS, DEMO_PASSWORD, plan_people
-from sotong.core.demo.progress import Progress
-from sotong.core.demo.regions import CITIES, NAMWON
-from sotong.core.demo.topics import TOPICS
 from sotong.core.models import Region, RegionRole, Topic
+from sotong.demo.organizations import ORGANIZATIONS
+from sotong.demo.people import ACCOUNTS, DEMO_PASSWORD, plan_people
+from sotong.demo.progress import Progress
+from sotong.demo.regions import CITIES, NAMWON
+from sotong.demo.topics import TOPICS
 from sotong.organizations.models import JoinRequest, Membership, Organization
 
 DEMO_SEED = 20190417  # the day 놀이와 놀이터 남원시민 모임 first met
@@ -355,7 +355,7 @@ def seed_memberships(context: DemoContext, plan, user_ids: dict[str, int]) -> No
 def seed_other_apps(context: DemoContext) -> None:
     """Later capabilities add their demo content with a `demo.py` that defines seed(context)."""
     for config in apps.get_app_configs():
-        if not config.name.startswith("sotong.") or config.name == "sotong.core":
+        if not config.name.startswith("sotong.") or config.name in {"sotong.core", "sotong.demo"}:
             continue
         module_name = f"{config.name}.demo"
         if importlib.util.find_spec(module_name) is None:
