@@ -461,3 +461,25 @@ def test_pages_speak_english_when_asked(client, activity, settings):
 
     assert "Local activities" in listing and "This weekend" in listing
     assert "Sign up" in detail and "10 places left (of 10)" in detail
+
+
+def test_preview_checks_the_same_rules_as_posting(client_for, resident, city):
+    response = client_for(resident).post(
+        "/activities/new/", form_data(city, action="preview", latitude="37.5", longitude="127.0")
+    )
+
+    assert response.status_code == 400
+    assert "고른 지역(남원시) 밖입니다." in response.content.decode()
+    assert "아직 저장하지 않았습니다." not in response.content.decode()
+
+
+def test_editor_previews_changes_without_saving(client_for, resident, activity, city):
+    response = client_for(resident).post(
+        f"/activities/{activity.pk}/edit/",
+        form_data(city, title="새 제목 미리보기", action="preview"),
+    )
+
+    assert response.status_code == 200
+    assert "새 제목 미리보기" in response.content.decode()
+    activity.refresh_from_db()
+    assert activity.title == "요천 둑길 걷기 모임"

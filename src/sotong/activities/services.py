@@ -208,6 +208,19 @@ def _shift_to(moment: datetime, day: date) -> datetime:
 # --- Activities ---------------------------------------------------------------------------
 
 
+def activity_preview(
+    *, actor, fields: dict[str, Any], topics: list[Topic] | None = None
+) -> Activity:
+    """An unsaved activity checked by the same rules as a real post, for the preview."""
+    _require(
+        actor, "activities.add_activity", message=_("로그인한 회원만 활동을 올릴 수 있습니다.")
+    )
+    activity = Activity(host=actor, status=Activity.Status.DRAFT)
+    _apply_fields(activity, {name: value for name, value in fields.items() if name != "image"})
+    _validate_activity(actor=actor, activity=activity, topics=list(topics or []))
+    return activity
+
+
 def activity_create(
     *,
     actor,

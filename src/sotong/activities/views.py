@@ -22,7 +22,7 @@ from sotong.activities.forms import (
     ReplyForm,
     ReviewForm,
 )
-from sotong.activities.models import Activity, Rsvp, encode_audience
+from sotong.activities.models import Activity, Rsvp
 from sotong.core.selectors import current_region, region_list, topics_for
 
 # --- helpers ------------------------------------------------------------------------------
@@ -148,15 +148,30 @@ def _form_page(request, form, *, activity=None, preview=None, status=200):
     )
 
 
-def _preview(form: ActivityForm) -> Activity:
-    """An unsaved activity for the preview (without the photo, which is stored on save)."""
+def _preview_or_errors(request, form: ActivityForm, activity: Activity | None = None):
+    """Renders the preview, or the form with the rules' errors (nothing is stored)."""
+    previous = activity.host_organization_id if activity else None
     fields = form.service_fields()
-    fields.pop("image", None)
-    activity = Activity(status=Activity.Status.DRAFT)
-    for name, value in fields.items():
-        setattr(activity, name, value)
-    activity.audience = encode_audience(fields["audience"])
-    return activity
+    if (
+        activity is not None
+        and fields.get("host_organization")
+        and (fields["host_organization"].pk == previous)
+    ):
+        fields["host_organization"] = None  # already hosted by it: no membership check needed
+    try:
+        preview = services.activity_preview(
+            actor=request.user, fields=fields, topics=list(form.cleaned_data["topics"])
+        )
+    except ValidationError as error:
+        _add_errors(form, error)
+        return _form_page(request, form, activity=activity, status=400)
+    preview.host_organization = form.cleaned_data["host_organization"]
+    return _form_page(
+        request,
+        form,
+        activity=activity,
+        preview={"activity": preview, "topics": form.cleaned_data["topics"]},
+    )
 
 
 @login_required
@@ -176,12 +191,7 @@ def create(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _form_page(request, form, status=400)
     if action == "preview":
-        preview = _preview(form)
-        return _form_page(
-            request,
-            form,
-            preview={"activity": preview, "topics": form.cleaned_data["topics"]},
-        )
+        return _preview_or_errors(request, form)
     try:
         activity = services.activity_create(
             actor=request.user,
@@ -231,12 +241,7 @@ def edit(request: HttpRequest, activity_id: int) -> HttpResponse:
     if not form.is_valid():
         return _form_page(request, form, activity=activity, status=400)
     if request.POST.get("action") == "preview":
-        return _form_page(
-            request,
-            form,
-            activity=activity,
-            preview={"activity": _preview(form), "topics": form.cleaned_data["topics"]},
-        )
+        return _preview_or_errors(request, form, activity)
     try:
         services.activity_update(
             actor=request.user,
