@@ -2,8 +2,8 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from sotong.accounts.models import User
 from sotong.accounts.services import user_delete
@@ -116,11 +116,6 @@ class UserAdmin(DjangoUserAdmin):
         if done:
             self.message_user(
                 request,
-                ngettext(
-                    "회원 %(count)d명을 탈퇴 처리했습니다.",
-                    "회원 %(count)d명을 탈퇴 처리했습니다.",
-                    done,
-                )
-                % {"count": done},
+                gettext("회원 %(count)d명을 탈퇴 처리했습니다.") % {"count": done},
                 messages.SUCCESS,
             )
