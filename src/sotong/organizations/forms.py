@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sotong.core.images import clean_uploaded_image
@@ -9,6 +10,13 @@ from sotong.organizations.models import JoinRequest, Organization
 from sotong.organizations.selectors import SORTS
 
 LOGO_MAX_SIDE = 512
+
+
+def https_by_default(field: models.Field, **kwargs) -> forms.Field | None:
+    """Model form fields, with web addresses typed without a scheme read as https://."""
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
 
 
 class DirectoryFilterForm(forms.Form):
@@ -111,6 +119,7 @@ class OrganizationForm(forms.ModelForm):
 
     class Meta:
         model = Organization
+        formfield_callback = https_by_default
         fields = [
             "name",
             "kind",

@@ -72,7 +72,8 @@ def _check_government_kind(actor, *, kind: str, region: Region) -> None:
         )
 
 
-def _save_with_unique_slug(organization: Organization) -> None:
+def organization_save_with_unique_slug(organization: Organization) -> None:
+    """Saves a new organisation under a free slug made from its name (retries on a race)."""
     base = slug_base(organization.name)
     taken = set(
         Organization.objects.filter(slug__startswith=base).values_list("slug", flat=True)
@@ -130,7 +131,7 @@ def organization_create(
     )
     organization.full_clean(exclude=["slug", "logo"])
     with transaction.atomic():
-        _save_with_unique_slug(organization)
+        organization_save_with_unique_slug(organization)
         organization.topics.set(topics)
         if logo:
             organization.logo = logo
