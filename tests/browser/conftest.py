@@ -308,3 +308,14 @@ def field(page, label: str):
     return page.get_by_label(
         re.compile(rf"^\s*{re.escape(label)}\s*:?\s*(\*|\(필수\)|필수)?\s*:?$")
     )
+
+
+def tick(page, role: str, name: str) -> None:
+    """Tick a checkbox or radio button the way a finger does: on its label (KRDS draws the box
+    on the label and hides the native input)."""
+    from playwright.sync_api import expect
+
+    control = page.get_by_role(role, name=name, exact=True)
+    control_id = control.get_attribute("id")
+    page.locator(f'label[for="{control_id}"]').click()
+    expect(control).to_be_checked()
