@@ -17,7 +17,10 @@ def _entries(po_text: str):
         line = raw.strip()
         if not line:
             if entry.get("msgid"):
-                yield entry.get("msgid", ""), entry.get("msgstr", ""), flags
+                msgid = entry["msgid"]
+                if entry.get("msgctxt"):  # gettext files a context's entries under this key
+                    msgid = f"{entry['msgctxt']}\x04{msgid}"
+                yield msgid, entry.get("msgstr", ""), flags
             entry, flags, current = {}, "", None
         elif line.startswith("#,"):
             flags = line
@@ -25,8 +28,10 @@ def _entries(po_text: str):
             continue
         elif line.startswith(("msgid ", "msgid_plural ", "msgstr ", "msgstr[0] ", "msgctxt ")):
             key, _, value = line.partition(" ")
-            current = {"msgstr[0]": "msgstr", "msgid_plural": "msgid"}.get(key, key)
+            current = {"msgstr[0]": "msgstr"}.get(key, key)
             entry[current] = entry.get(current, "") + value.strip('"')
+        elif line.startswith("msgstr["):
+            current = None
         elif line.startswith('"') and current:
             entry[current] = entry.get(current, "") + line.strip('"')
 
@@ -59,7 +64,7 @@ def _same_messages(catalogue: Path) -> bool:
     with catalogue.with_suffix(".mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
     return all(
-        compiled.gettext(msgid) == msgstr
+        msgstr in (compiled.gettext(msgid), compiled.ngettext(msgid, msgid, 1))
         for msgid, msgstr, flags in _entries(catalogue.read_text(encoding="utf-8"))
         if msgstr and "fuzzy" not in flags and "\\" not in msgid
     )
