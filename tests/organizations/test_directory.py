@@ -149,3 +149,33 @@ def test_neighbourhood_cards_name_their_city(client, city):
     NeighbourhoodFactory(parent=city, name="도통동", slug="dotong")
     OrganizationFactory(name="도통동 합창단", region=city.children.get())
     assert "남원시 도통동" in names_on(client.get("/organizations/"))
+
+
+def test_without_a_region_choice_the_directory_shows_the_city_being_looked_at(
+    client, city, neighbourhood, jeju
+):
+    OrganizationFactory(name="동충동 주민자치회", region=neighbourhood)
+    OrganizationFactory(name="제주 오름 지킴이", region=jeju)
+    client.get("/regions/jeju/")  # the visitor switched to 제주시
+    text = names_on(client.get("/organizations/"))
+    assert "제주 오름 지킴이" in text
+    assert "동충동 주민자치회" not in text
+    assert '<option value="jeju" selected>' in text
+
+
+def test_all_regions_is_a_choice(client, city, neighbourhood, jeju):
+    OrganizationFactory(name="동충동 주민자치회", region=neighbourhood)
+    OrganizationFactory(name="제주 오름 지킴이", region=jeju)
+    text = names_on(client.get("/organizations/?region="))
+    assert "제주 오름 지킴이" in text
+    assert "동충동 주민자치회" in text
+    assert "단체 2곳" in text
+
+
+def test_residents_start_from_their_home_city(client, city, jeju):
+    OrganizationFactory(name="남원시 청년회", region=city)
+    OrganizationFactory(name="제주 오름 지킴이", region=jeju)
+    client.force_login(UserFactory(home_region=jeju))
+    text = names_on(client.get("/organizations/"))
+    assert "제주 오름 지킴이" in text
+    assert "남원시 청년회" not in text

@@ -124,7 +124,7 @@ def test_members_page_shows_every_member_with_roles_but_no_email(
     client.force_login(org_admin)
     text = client.get("/organizations/play-namwon/members/").content.decode()
     assert "하늘" in text and "민호" in text and "숨은이" in text
-    assert "비공개" in text
+    assert "이름 비공개" in text
     assert "@example.kr" not in text
 
 

@@ -160,6 +160,7 @@ class OrganizationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = Region.objects.active().select_related("parent")
         self.fields["topics"].queryset = Topic.objects.active()
+        self.fields["kind"].choices = [("", _("종류를 골라 주세요")), *Organization.Kind.choices]
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())

@@ -11,19 +11,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sotong.core.context_processors import (
+    remember_region_page,
+    request_current_region,
+    request_region_list,
+)
 from sotong.core.models import Topic
-from sotong.core.selectors import region_list
 from sotong.organizations import selectors, services
 from sotong.organizations.forms import DirectoryFilterForm, JoinForm, OrganizationForm
 from sotong.organizations.models import JoinRequest, Membership, Organization
 
 MEMBERS_PAGE_SIZE = 50
-
-
-def _render(
-    request: HttpRequest, template: str, context: dict, *, status: int = 200
-) -> HttpResponse:
-    return render(request, template, {"nav_section": "organizations", **context}, status=status)
 
 
 def _organization_or_404(slug: str) -> Organization:
@@ -60,22 +58,31 @@ def _report(request: HttpRequest, error: ValidationError) -> None:
 
 @require_GET
 def directory(request: HttpRequest) -> HttpResponse:
-    regions = region_list()
+    regions = request_region_list(request)
     topics = list(Topic.objects.active().order_by("order", "name"))
-    filter_form = DirectoryFilterForm(request.GET or None, regions=regions, topics=topics)
-    filters = filter_form.filters() if request.GET else {}
+    data = request.GET.copy()
+    if "region" not in data:
+        # Arriving without a region choice, one sees the city one is looking at;
+        # "모든 지역" in the form (region=) shows every region.
+        city = request_current_region(request)
+        data["region"] = city.slug if city else ""
+    filter_form = DirectoryFilterForm(data, regions=regions, topics=topics)
+    filters = filter_form.filters()
+    if filters["region"] is not None:
+        remember_region_page(request, filters["region"])
     organizations = selectors.organization_directory(**filters)
     page = Paginator(organizations, selectors.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    return _render(
+    return render(
         request,
         "organizations/directory.html",
         {
             "filter_form": filter_form,
+            "filters_narrowed": any(filters[name] for name in ("kind", "topic"))
+            or filters["sort"] != "name"
+            or bool(filter_form.errors),
             "page_obj": page,
             "page_range": page.paginator.get_elided_page_range(page.number),
             "organizations": list(page.object_list),
-            "filters": filters,
-            "kinds": Organization.Kind,
         },
     )
 
@@ -106,7 +113,7 @@ def _detail_context(request: HttpRequest, organization: Organization) -> dict:
 @require_GET
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     organization = _organization_or_404(slug)
-    return _render(request, "organizations/detail.html", _detail_context(request, organization))
+    return render(request, "organizations/detail.html", _detail_context(request, organization))
 
 
 @login_required
@@ -132,7 +139,7 @@ def create(request: HttpRequest) -> HttpResponse:
         form = OrganizationForm(
             initial={"region": request.user.home_region_id, "join_policy": "approval"}
         )
-    return _render(request, "organizations/form.html", {"form": form, "organization": None})
+    return render(request, "organizations/form.html", {"form": form, "organization": None})
 
 
 @login_required
@@ -155,7 +162,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
         organization = _organization_or_404(slug)
     else:
         form = OrganizationForm(instance=organization)
-    return _render(request, "organizations/form.html", {"form": form, "organization": organization})
+    return render(request, "organizations/form.html", {"form": form, "organization": organization})
 
 
 @require_POST
@@ -166,7 +173,7 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         context = _detail_context(request, organization)
         context["join_form"] = form
-        return _render(request, "organizations/detail.html", context, status=400)
+        return render(request, "organizations/detail.html", context, status=400)
     try:
         if organization.join_policy == Organization.JoinPolicy.OPEN and (
             not organization.is_government
@@ -242,7 +249,7 @@ def visibility(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def requests(request: HttpRequest, slug: str) -> HttpResponse:
     organization = _managed_organization(request, slug, "organizations.view_join_requests")
-    return _render(
+    return render(
         request,
         "organizations/requests.html",
         {
@@ -286,7 +293,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     page = Paginator(selectors.memberships_for_managers(organization), MEMBERS_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return _render(
+    return render(
         request,
         "organizations/members.html",
         {
