@@ -1,7 +1,7 @@
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Path, Query, Router
 from ninja.pagination import paginate
 
 from sotong.api.errors import NotFound, unknown_value
@@ -25,6 +25,7 @@ from sotong.api.selectors import (
 from sotong.organizations.models import Organization
 
 router = Router(tags=["단체"])
+ORGANIZATION_SLUG = Path(..., description="단체 주소용 이름", example="namwon-play")
 
 
 def _found(organization: Organization | None) -> Organization:
@@ -65,7 +66,7 @@ def list_organizations(
     description="단체의 소개, 주제, 구성원 수와 이름을 보이기로 한 구성원(닉네임만)을 줍니다. "
     "이메일과 전화번호는 주지 않습니다.",
 )
-def get_organization(request: HttpRequest, slug: str) -> Organization:
+def get_organization(request: HttpRequest, slug: str = ORGANIZATION_SLUG) -> Organization:
     return _found(organization_detail(slug))
 
 
@@ -77,5 +78,5 @@ def get_organization(request: HttpRequest, slug: str) -> Organization:
     description="단체 페이지에 이름을 보이기로 한 구성원을 가입 순으로 줍니다. 닉네임만 줍니다.",
 )
 @paginate(LimitOffsetPage)
-def list_organization_members(request: HttpRequest, slug: str) -> QuerySet:
+def list_organization_members(request: HttpRequest, slug: str = ORGANIZATION_SLUG) -> QuerySet:
     return public_members(_found(active_organization(slug)))

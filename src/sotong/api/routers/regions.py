@@ -1,6 +1,6 @@
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Path, Router
 
 from sotong.api.errors import NotFound
 from sotong.api.schemas import ErrorOut, RegionDetailOut, RegionOut
@@ -30,7 +30,10 @@ def list_regions(request: HttpRequest) -> list[Region]:
     summary="지역 하나",
     description="주소용 이름(slug)으로 지역 하나와 그 상위 지역, 그 안의 읍·면·동을 봅니다.",
 )
-def get_region(request: HttpRequest, slug: str) -> Region:
+def get_region(
+    request: HttpRequest,
+    slug: str = Path(..., description="지역 주소용 이름", example="namwon"),
+) -> Region:
     region = region_detail(slug)
     if region is None:
         raise NotFound(_("지역을 찾을 수 없습니다."))
