@@ -158,3 +158,7 @@ def test_profile_page_runs_a_fixed_number_of_queries(
         response = client.get(f"/people/{resident.pk}/")
     assert response.status_code == 200
     assert len(response.context["organizations"]) == 11
+
+
+def test_absurdly_large_ids_are_not_found_rather_than_crashing(client):
+    assert client.get("/people/99999999999999999999999999/").status_code == 404

@@ -31,6 +31,7 @@ def profile(request: HttpRequest, user_id: int) -> HttpResponse:
             "interests": details.interests,
             "organizations": details.organizations,
             "is_own_profile": request.user.pk == person.pk,
+            "nav_section": "me" if request.user.pk == person.pk else None,
         },
     )
 
@@ -76,7 +77,9 @@ def edit(request: HttpRequest) -> HttpResponse:
                 return redirect("accounts:profile", user_id=person.pk)
     else:
         form = ProfileForm(instance=person)
-    return render(request, "accounts/edit.html", {"form": form, "person": person})
+    return render(
+        request, "accounts/edit.html", {"form": form, "person": person, "nav_section": "me"}
+    )
 
 
 @never_cache
@@ -105,5 +108,10 @@ def delete(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/delete.html",
-        {"form": form, "person": person, "sole_admin_of": selectors.sole_admin_of(user=person)},
+        {
+            "form": form,
+            "person": person,
+            "sole_admin_of": selectors.sole_admin_of(user=person),
+            "nav_section": "me",
+        },
     )
