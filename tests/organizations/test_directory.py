@@ -179,3 +179,11 @@ def test_residents_start_from_their_home_city(client, city, jeju):
     text = names_on(client.get("/organizations/"))
     assert "제주 오름 지킴이" in text
     assert "남원시 청년회" not in text
+
+
+def test_directory_speaks_english_when_chosen(client, organization, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    text = names_on(client.get("/organizations/"))
+    assert "Find organisations" in text
+    assert "1 organisation" in text
+    assert "Resident group" in text

@@ -58,12 +58,18 @@ class DirectoryFilterForm(forms.Form):
         self.topics_by_slug = {topic.slug: topic for topic in topics}
         self.fields["region"].choices = [
             ("", _("모든 지역")),
-            *((region.slug, region.full_name) for region in regions),
+            *((region.slug, self._region_label(region)) for region in regions),
         ]
         self.fields["topic"].choices = [
             ("", _("모든 주제")),
             *((topic.slug, f"{topic.icon} {topic.name}".strip()) for topic in topics),
         ]
+
+    @staticmethod
+    def _region_label(region: Region) -> str:
+        if region.parent_id is None:
+            return _("%(city)s 전체") % {"city": region.name}
+        return region.full_name
 
     def filters(self) -> dict:
         """The valid filters only: a wrong value is reported and otherwise ignored."""
