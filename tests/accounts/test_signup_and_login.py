@@ -191,3 +191,29 @@ def test_without_provider_keys_no_social_login_buttons_show(client):
     text = client.get("/accounts/login/").content.decode()
     assert "카카오" not in text
     assert "네이버" not in text
+
+
+def test_signing_up_again_with_a_known_address_mails_the_owner_instead(client, resident):
+    EmailAddress.objects.create(user=resident, email=resident.email, verified=True, primary=True)
+    response = signup(client, email="jimin@example.kr", nickname="새지민")
+    assert response.status_code == 302  # same answer as a new address: nothing to enumerate
+    assert User.objects.filter(email="jimin@example.kr").count() == 1
+    message = mail.outbox[-1]
+    assert message.to == ["jimin@example.kr"]
+    assert "이미 가입된 이메일 주소입니다" in message.subject
+    assert "/accounts/password/reset/" in message.body
+
+
+def test_changing_the_password_is_confirmed_by_a_korean_mail(client_for, resident):
+    EmailAddress.objects.create(user=resident, email=resident.email, verified=True, primary=True)
+    client = client_for(resident)
+    response = client.post(
+        "/accounts/password/change/",
+        {"oldpassword": PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+    assert response.status_code == 302
+    resident.refresh_from_db()
+    assert resident.check_password(NEW_PASSWORD)
+    message = mail.outbox[-1]
+    assert message.subject == "[소통] 비밀번호가 바뀌었습니다"
+    assert "직접 한 일이 아니라면 바로 비밀번호를 바꿔 주세요" in message.body

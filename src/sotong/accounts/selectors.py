@@ -19,13 +19,10 @@ class Profile:
     organizations: list  # Organization objects the person shows publicly
 
 
-def profile_get(*, viewer, user_id: int) -> User:
-    """The person behind /people/<id>/, or 404 for deleted (and, except to admins, switched-off)
-    accounts. Whether the viewer may see more than the nickname is `accounts.view_profile`."""
+def profile_get(*, user_id: int) -> User:
+    """The person behind /people/<id>/; deleted accounts are gone (404)."""
     person = User.objects.select_related("home_region__parent").filter(pk=user_id).first()
     if person is None or person.is_deleted:
-        raise Http404
-    if not person.is_active and not (viewer.is_authenticated and viewer.is_superuser):
         raise Http404
     return person
 

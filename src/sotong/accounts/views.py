@@ -5,7 +5,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,8 +18,11 @@ from sotong.accounts.models import User
 
 
 def profile(request: HttpRequest, user_id: int) -> HttpResponse:
-    person = selectors.profile_get(viewer=request.user, user_id=user_id)
-    if not request.user.has_perm("accounts.view_profile", person):
+    person = selectors.profile_get(user_id=user_id)
+    may_view = request.user.has_perm("accounts.view_profile", person)
+    if not person.is_active and not may_view:
+        raise Http404  # switched off by an operator: as if gone, except to admins
+    if not may_view:
         # Only the nickname, which others see next to the person's contributions anyway.
         return render(request, "accounts/profile_restricted.html", {"person": person}, status=403)
     details = selectors.profile_details(person=person)
