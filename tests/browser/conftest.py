@@ -138,16 +138,20 @@ def _watch(page, origin: str) -> PageWatch:
     return watch
 
 
-@pytest.fixture
-def open_phone(browser, live_server, request):
-    """Returns a function: (user or None) → a new phone-sized page in Korean, with its own
-    cookies (so two residents can act side by side), logged in as the user if one is given."""
-    opened = []
-    for stale in RESULTS_DIR.glob(f"{_evidence_stem(request.node)}-page*"):
-        stale.unlink()
+class Phones:
+    """Phone-sized pages in Korean for one test; each with its own cookies, all closed and
+    judged (unchecked pages, late problems; evidence on failure) when the test ends."""
 
-    def open_page(user=None):
-        context = browser.new_context(
+    def __init__(self, browser, origin: str, node):
+        self.browser = browser
+        self.origin = origin
+        self.node = node
+        self.opened = []
+        for stale in RESULTS_DIR.glob(f"{_evidence_stem(node)}-page*"):
+            stale.unlink()
+
+    def open(self, cookies: list[dict] = ()):
+        context = self.browser.new_context(
             viewport=PHONE,
             screen=PHONE,
             locale="ko-KR",
@@ -155,42 +159,55 @@ def open_phone(browser, live_server, request):
             is_mobile=True,
             has_touch=True,
             bypass_csp=True,
-            base_url=live_server.url,
+            base_url=self.origin,
         )
         context.set_default_timeout(10_000)
         # Hermetic: pages must need nothing from another host (fonts, CSS and scripts are
         # vendored), and the tests must not depend on the network.
-        origin = live_server.url
+        origin = self.origin
         context.route(
             lambda url: not (url.startswith(origin + "/") or url.startswith("data:")),
             lambda route: route.abort("blockedbyclient"),
         )
-        if user is not None:
-            context.add_cookies([_session_cookie(user, live_server.url)])
+        context.add_cookies(list(cookies))
         page = context.new_page()
         page.watch = _watch(page, origin)
-        opened.append(page)
+        self.opened.append(page)
         return page
 
-    yield open_page
+    def close(self) -> None:
+        failed = any(
+            getattr(getattr(self.node, f"report_{when}", None), "failed", False)
+            for when in ("setup", "call")
+        )
+        complaints = []
+        for number, page in enumerate(self.opened, start=1):
+            if failed:
+                _save_evidence(self.node, page, number)
+            watch = page.watch
+            unchecked = [
+                url for index, url in enumerate(watch.documents) if index not in watch.checked
+            ]
+            leftover = watch.take_problems()
+            page.context.close()
+            complaints += [f"after the last check: {problem}" for problem in leftover]
+            complaints += [f"loaded without check_page()/visit(): {url}" for url in unchecked]
+        if not failed:
+            assert not complaints, "\n".join(complaints)
 
-    failed = any(
-        getattr(getattr(request.node, f"report_{when}", None), "failed", False)
-        for when in ("setup", "call")
-    )
-    complaints = []
-    for number, page in enumerate(opened, start=1):
-        if failed:
-            _save_evidence(request.node, page, number)
-        unchecked = [
-            url for index, url in enumerate(page.watch.documents) if index not in page.watch.checked
-        ]
-        leftover = page.watch.take_problems()
-        page.context.close()
-        complaints += [f"after the last check: {problem}" for problem in leftover]
-        complaints += [f"loaded without check_page()/visit(): {url}" for url in unchecked]
-    if not failed:
-        assert not complaints, "\n".join(complaints)
+
+@pytest.fixture
+def open_phone(browser, live_server, request):
+    """Returns a function: (user or None) → a new phone page on the live server, logged in as
+    the user if one is given (so two residents can act side by side)."""
+    phones = Phones(browser, live_server.url, request.node)
+
+    def open_page(user=None):
+        cookies = [] if user is None else [_session_cookie(user, live_server.url)]
+        return phones.open(cookies)
+
+    yield open_page
+    phones.close()
 
 
 @pytest.fixture

@@ -1,12 +1,12 @@
 """The browser harness itself: each of its checks can fail, and fails for the right reason.
 
-These run on a small, known-good document served at our own origin (so they do not depend on
-how the real pages look today); requests from it to other paths still reach Django.
+These run on a small, known-good document that Playwright itself serves on a made-up origin,
+so they depend neither on how the real pages look today nor on the database.
 """
 
 import pytest
 
-from tests.browser.conftest import assert_accessible, check_page, visit
+from tests.browser.conftest import Phones, assert_accessible, check_page, visit
 
 CLEAN_DOCUMENT = """<!doctype html><html lang="ko"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -14,12 +14,26 @@ CLEAN_DOCUMENT = """<!doctype html><html lang="ko"><head><meta charset="utf-8">
 <main id="main"><h1>시험 문서</h1><p>깨끗한 문서입니다.</p></main></body></html>"""
 
 
+ORIGIN = "http://harness.test"
+
+
 @pytest.fixture
-def clean_page(page):
+def page(browser, request):
+    """A phone page on a made-up origin that serves the clean document and 404 for the rest:
+    no live server and no database needed."""
+    phones = Phones(browser, ORIGIN, request.node)
+    page = phones.open()
+    page.route(f"{ORIGIN}/**", lambda route: route.fulfill(status=404, body="없는 파일"))
     page.route(
-        "**/__harness__/",
+        f"{ORIGIN}/__harness__/",
         lambda route: route.fulfill(body=CLEAN_DOCUMENT, content_type="text/html; charset=utf-8"),
     )
+    yield page
+    phones.close()
+
+
+@pytest.fixture
+def clean_page(page):
     visit(page, "/__harness__/")
     return page
 
@@ -54,7 +68,9 @@ def test_a_missing_file_on_our_server_fails_the_page_check(clean_page):
                 document.head.append(link);
             }"""
         )
-    with pytest.raises(AssertionError, match=r"HTTP 404 for .*/static/no-such-style\.css"):
+    with pytest.raises(
+        AssertionError, match=r"HTTP 404 for http://harness\.test/static/no-such-style\.css\n"
+    ):
         check_page(page)
     forget_unchecked_documents(page)
 
@@ -113,7 +129,7 @@ def test_a_page_wider_than_the_phone_fails_the_page_check(clean_page):
 
 def test_a_page_without_a_mobile_viewport_fails_the_page_check(page):
     page.route(
-        "**/__harness__/",
+        f"{ORIGIN}/__harness__/",
         lambda route: route.fulfill(
             body=CLEAN_DOCUMENT.replace('<meta name="viewport"', '<meta name="x"'),
             content_type="text/html; charset=utf-8",
