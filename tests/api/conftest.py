@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from sotong.organizations.models import Membership, Organization
+from sotong.organizations.services import organization_recount_members
 from tests.factories import (
     MembershipFactory,
     NeighbourhoodFactory,
@@ -86,6 +87,7 @@ def directory(city, neighbourhood, jeju, ido, topics):
 def add_member(organization, nickname, *, public=True, role=Membership.Role.MEMBER, **user):
     member = UserFactory(nickname=nickname, **user)
     MembershipFactory(organization=organization, user=member, role=role, is_public=public)
+    organization_recount_members(organization=organization)
     return member
 
 

@@ -2,11 +2,13 @@
 
 import unicodedata
 from datetime import datetime
+from typing import Literal
 
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from pydantic import field_validator
 
+from sotong.accounts.models import User
 from sotong.core.models import Region, RegionRole
 from sotong.organizations.models import Membership, Organization
 
@@ -126,17 +128,13 @@ class OrganizationOut(OrganizationSummaryOut):
     region: RegionSummaryOut
     topics: list[TopicSummaryOut]
     join_policy: Organization.JoinPolicy
-    member_count: int = Field(..., description="활동 중인 구성원 수 (공개하지 않은 사람 포함)")
+    member_count: int = Field(..., description="구성원 수 (이름을 공개하지 않은 사람 포함)")
     logo_url: str | None = None
     web_url: str = Field(..., description="누리집에서 이 단체를 보는 주소")
 
     @staticmethod
     def resolve_kind_label(organization: Organization) -> str:
         return str(organization.get_kind_display())
-
-    @staticmethod
-    def resolve_member_count(organization: Organization) -> int:
-        return organization.active_member_count
 
     @staticmethod
     def resolve_logo_url(organization: Organization) -> str | None:
@@ -154,8 +152,12 @@ class PublicMemberOut(Schema):
     nickname: str
 
     @staticmethod
-    def resolve_id(row: dict) -> int:
-        return row["user_id"]
+    def resolve_id(membership: Membership) -> int:
+        return membership.user_id
+
+    @staticmethod
+    def resolve_nickname(membership: Membership) -> str:
+        return membership.user.nickname
 
 
 class OrganizationDetailOut(OrganizationOut):
@@ -164,7 +166,9 @@ class OrganizationDetailOut(OrganizationOut):
     created_at: datetime
     public_member_count: int = Field(..., description="단체 페이지에 이름을 보이기로 한 구성원 수")
     members: list[PublicMemberOut] = Field(
-        ..., description="공개 구성원 (가입 순, 처음 50명). 전부는 /members 에서 봅니다."
+        ...,
+        description="공개 구성원 (관리자 먼저, 가입 순으로 처음 50명). "
+        "전부는 /members 에서 봅니다.",
     )
 
     @staticmethod
@@ -202,17 +206,21 @@ class OrganizationFilters(Schema):
 
 # --- The current user ---------------------------------------------------------------------
 
+# Both models call their choices "Role"; spelled out here so the OpenAPI names stay readable.
+MembershipRole = Literal[tuple(Membership.Role.values)]
+RegionRoleName = Literal[tuple(RegionRole.Role.values)]
+
 
 class MyMembershipOut(Schema):
     organization: OrganizationSummaryOut
-    role: Membership.Role
+    role: MembershipRole = Field(..., description="admin: 단체 관리자, member: 구성원")
     is_public: bool = Field(..., description="단체 페이지에 이름을 보이는지")
     joined_at: datetime
 
 
 class MyRegionRoleOut(Schema):
     region: RegionSummaryOut
-    role: RegionRole.Role
+    role: RegionRoleName = Field(..., description="admin: 지역 관리자, facilitator: 촉진자")
 
 
 class MeOut(Schema):
@@ -221,7 +229,7 @@ class MeOut(Schema):
     bio: str
     home_region: RegionSummaryOut | None = None
     interests: list[TopicSummaryOut]
-    profile_visibility: str
+    profile_visibility: Literal[tuple(User.Visibility.values)]
     memberships: list[MyMembershipOut]
     region_roles: list[MyRegionRoleOut]
     is_admin: bool = Field(..., description="사이트 운영자인지")

@@ -1,23 +1,22 @@
-"""Reads the API serves: each one a fixed number of queries, whatever the data size."""
+"""Reads the API serves: each one a fixed number of queries, whatever the data size.
+
+Where the web pages already have a selector (core.selectors, organizations.selectors), the API
+uses it, so a list means the same thing on a page and in the API.
+"""
 
 import re
 
-from django.db.models import (
-    Count,
-    F,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, QuerySet
 
 from sotong.accounts.models import User
 from sotong.core.models import Region, RegionRole, Topic
+from sotong.core.selectors import topics_for
 from sotong.organizations.models import Membership, Organization
+from sotong.organizations.selectors import (
+    organization_directory,
+    organization_for_page,
+    public_memberships,
+)
 
 PUBLIC_MEMBERS_PREVIEW = 50
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -26,25 +25,6 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 def is_slug(value: str) -> bool:
     """Anything else cannot name a region, topic or organisation: no need to ask the database."""
     return len(value) <= 80 and SLUG_PATTERN.fullmatch(value) is not None
-
-
-def _active_memberships():
-    return Membership.objects.filter(user__is_active=True, user__deleted_at__isnull=True)
-
-
-def _public_memberships():
-    return _active_memberships().filter(is_public=True)
-
-
-def _count_of(memberships: QuerySet) -> Coalesce:
-    counted = (
-        memberships.filter(organization=OuterRef("pk"))
-        .order_by()
-        .values("organization")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 def active_region(slug: str) -> Region | None:
@@ -79,11 +59,11 @@ def region_detail(slug: str) -> Region | None:
     )
 
 
-def topic_list(*, region: Region | None = None) -> QuerySet[Topic]:
-    topics = Topic.objects.active()
+def topic_list(*, region: Region | None = None) -> list[Topic]:
+    """The region's topics (shared ones and its city's own), or every active topic."""
     if region is not None:
-        topics = topics.for_region(region)
-    return topics.order_by("order", "name", "pk")
+        return topics_for(region)
+    return list(Topic.objects.active().order_by("order", "name", "pk"))
 
 
 def organization_list(
@@ -93,50 +73,38 @@ def organization_list(
     topic: Topic | None = None,
     query: str | None = None,
 ) -> QuerySet[Organization]:
-    organizations = Organization.objects.filter(is_active=True)
-    if region is not None:
-        organizations = organizations.filter(region_id__in=region.family_ids())
-    if kind:
-        organizations = organizations.filter(kind=kind)
-    if topic is not None:
-        organizations = organizations.filter(topics=topic)
-    if query:
-        organizations = organizations.filter(Q(name__icontains=query) | Q(summary__icontains=query))
-    return (
-        organizations.select_related("region")
-        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("order", "name")))
-        .annotate(active_member_count=_count_of(_active_memberships()))
-        .order_by("name", "pk")
+    return organization_directory(region=region, kind=kind or "", topic=topic, query=query or "")
+
+
+def _public_members_of(organization: Organization) -> QuerySet[Membership]:
+    # The same people, in the same order, as organizations.selectors.public_memberships.
+    return Membership.objects.filter(
+        organization=organization,
+        is_public=True,
+        user__is_active=True,
+        user__deleted_at__isnull=True,
     )
 
 
 def organization_detail(slug: str) -> Organization | None:
-    if not is_slug(slug):
+    """An active organisation with its topics, public member count and first public members."""
+    organization = organization_for_page(slug) if is_slug(slug) else None
+    if organization is None or not organization.is_active:
         return None
-    organization = (
-        Organization.objects.filter(is_active=True, slug=slug)
-        .select_related("region")
-        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("order", "name")))
-        .annotate(
-            active_member_count=_count_of(_active_memberships()),
-            public_member_count=_count_of(_public_memberships()),
-        )
-        .first()
+    organization.public_member_count = _public_members_of(organization).count()
+    organization.public_members_preview = public_memberships(
+        organization, limit=PUBLIC_MEMBERS_PREVIEW
     )
-    if organization is not None:
-        organization.public_members_preview = list(
-            public_members(organization)[:PUBLIC_MEMBERS_PREVIEW]
-        )
     return organization
 
 
-def public_members(organization: Organization) -> QuerySet:
-    """Members who chose to be listed, as rows carrying nothing but user id and nickname."""
+def public_members(organization: Organization) -> QuerySet[Membership]:
+    """Members who chose to be listed (admins first), carrying only the user's id and nickname."""
     return (
-        _public_memberships()
-        .filter(organization=organization)
-        .order_by("joined_at", "pk")
-        .values("user_id", nickname=F("user__nickname"))
+        _public_members_of(organization)
+        .select_related("user")
+        .only("pk", "role", "joined_at", "organization_id", "user__id", "user__nickname")
+        .order_by("role", "joined_at", "pk")
     )
 
 

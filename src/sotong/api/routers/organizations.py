@@ -75,7 +75,8 @@ def get_organization(request: HttpRequest, slug: str = ORGANIZATION_SLUG) -> Org
     response={200: list[PublicMemberOut], 404: ErrorOut, 422: ValidationErrorOut},
     operation_id="list_organization_members",
     summary="단체의 공개 구성원",
-    description="단체 페이지에 이름을 보이기로 한 구성원을 가입 순으로 줍니다. 닉네임만 줍니다.",
+    description="단체 페이지에 이름을 보이기로 한 구성원을 관리자 먼저, 가입 순으로 줍니다. "
+    "닉네임만 줍니다.",
 )
 @paginate(LimitOffsetPage)
 def list_organization_members(request: HttpRequest, slug: str = ORGANIZATION_SLUG) -> QuerySet:
