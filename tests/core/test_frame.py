@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +148,16 @@ def test_vendored_assets_keep_their_licences():
         "vendor/README.md",
     ):
         assert finders.find(licence), licence
+
+
+def test_the_frame_looks_regions_up_at_most_twice_per_page(client, city, neighbourhood):
+    for path in ("/no-such-page/", "/regions/", "/", "/regions/dongchung/"):
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path)
+        region_queries = [q for q in queries.captured_queries if 'FROM "core_region"' in q["sql"]]
+        assert len(region_queries) <= 2, (path, [q["sql"][:80] for q in region_queries])
+
+
+def test_pages_without_the_frame_do_not_look_regions_up(client, city, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        client.get("/healthz")

@@ -76,6 +76,7 @@ def platform(request: HttpRequest) -> dict:
     return {
         "SITE_URL": settings.SITE_URL,
         "current_region": SimpleLazyObject(lambda: request_current_region(request)),
+        "region_list": SimpleLazyObject(lambda: request_region_list(request)),
         "region_choices": SimpleLazyObject(
             lambda: cities_with_neighbourhoods(request_region_list(request))
         ),
