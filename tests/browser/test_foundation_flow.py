@@ -92,25 +92,44 @@ def test_newcomer_signs_up_confirms_email_logs_in_and_fills_in_profile(
 
 
 def test_resident_registers_an_organization_and_finds_it_in_the_directory(
-    open_phone, resident, city, topics
+    open_phone, resident, city, topics, organization
 ):
     page = open_phone(resident)
     visit(page, "/organizations/new/", "organization-new")
     field(page, "이름").fill("동충동 그림책 모임")
-    field(page, "종류").select_option(label="주민모임")
+    # A resident may not register a government department: the server says so in Korean,
+    # next to the field, and keeps everything typed.
+    field(page, "종류").select_option(label="행정기관")
     field(page, "지역").select_option(label=city.name)
     field(page, "한 줄 소개").fill("매주 토요일 도서관에서 그림책을 함께 읽어요.")
     tick(page, "checkbox", "🧸 키즈")
+    expect(page.get_by_role("radio", name="관리자 승인 후 가입")).to_be_checked()
+    follow(page, page.get_by_role("button", name="등록하기"), label="organization-new-refused")
+    kind = field(page, "종류")
+    expect(kind).to_have_attribute("aria-invalid", "true")
+    expect(kind).to_have_accessible_description(re.compile("지역 관리자나 운영자만 등록할 수"))
+    expect(field(page, "이름")).to_have_value("동충동 그림책 모임")
+    expect(page.get_by_role("checkbox", name="🧸 키즈")).to_be_checked()
+    assert not Organization.objects.filter(name="동충동 그림책 모임").exists()
+
+    kind.select_option(label="주민모임")
     tick(page, "radio", "누구나 바로 가입")
     follow(page, page.get_by_role("button", name="등록하기"))
 
     expect(page.get_by_role("heading", level=1)).to_have_text("동충동 그림책 모임")
-    organization = Organization.objects.get(name="동충동 그림책 모임")
-    assert page.url.endswith(f"/organizations/{organization.slug}/")
-    assert organization.memberships.get(user=resident).role == Membership.Role.ADMIN
+    new = Organization.objects.get(name="동충동 그림책 모임")
+    assert page.url.endswith(f"/organizations/{new.slug}/")
+    assert new.memberships.get(user=resident).role == Membership.Role.ADMIN
+    assert new.join_policy == Organization.JoinPolicy.OPEN
 
     visit(page, "/organizations/", "directory")
-    follow(page, page.get_by_role("link", name="동충동 그림책 모임"), re.compile(organization.slug))
+    results = page.get_by_role("main")
+    expect(results.get_by_role("link", name="놀이와 놀이터 남원시민 모임")).to_be_visible()
+    field(page, "검색어").fill("그림책")
+    follow(page, page.get_by_role("button", name="찾기"), re.compile(r"q=%EA%B7%B8"))
+    expect(results.get_by_role("link", name="놀이와 놀이터 남원시민 모임")).to_have_count(0)
+    follow(page, results.get_by_role("link", name="동충동 그림책 모임"), re.compile(new.slug))
+    expect(page.get_by_role("heading", level=1)).to_have_text("동충동 그림책 모임")
 
 
 def test_second_resident_joins_an_open_group_and_an_admin_approves_a_request(
