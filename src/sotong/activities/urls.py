@@ -1,12 +1,15 @@
 from django.urls import path
 
-from sotong.activities import views
+from sotong.activities import views, views_find, views_share
 
 app_name = "activities"
 
 urlpatterns = [
     path("", views.activity_list, name="list"),
     path("new/", views.create, name="create"),
+    path("map/", views_find.map_page, name="map"),
+    path("map/data.json", views_find.map_data, name="map_data"),
+    path("calendar/", views_find.calendar_page, name="calendar"),
     path("<int:activity_id>/", views.detail, name="detail"),
     path("<int:activity_id>/edit/", views.edit, name="edit"),
     path("<int:activity_id>/publish/", views.publish, name="publish"),
@@ -26,4 +29,18 @@ urlpatterns = [
         views.review_reply,
         name="review_reply",
     ),
+]
+
+# Sharing and telling participants (views_share.py).
+urlpatterns += [
+    path("calendar.ics", views_share.list_ics, name="list_ics"),
+    path("<int:activity_id>/calendar.ics", views_share.activity_ics, name="activity_ics"),
+    path("<int:activity_id>/og.png", views_share.og_card, name="og_card"),
+    path("<int:activity_id>/og.jpg", views_share.og_photo, name="og_photo"),
+    path(
+        "<int:activity_id>/participants/message/",
+        views_share.participants_message,
+        name="participants_message",
+    ),
+    path("<int:activity_id>/record/", views_share.meeting_record, name="meeting_record"),
 ]

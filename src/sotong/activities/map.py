@@ -1,0 +1,148 @@
+"""Map data: the activities inside a box, as points or, when there are too many, grid clusters.
+
+Two queries at most whatever the data size: the points (capped one above the threshold), and
+only when that cap is reached, one grouped query that clusters the box on a grid sized by zoom.
+"""
+
+import math
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db.models import Avg, Count, F, QuerySet
+from django.db.models.functions import Floor
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from sotong.activities import selectors
+from sotong.activities.models import Activity
+
+CLUSTER_THRESHOLD = 300
+MIN_ZOOM, MAX_ZOOM, DEFAULT_ZOOM = 0, 19, 13
+# A grid cell is about a quarter of a 256-pixel map tile: clusters ~64 px apart on screen.
+CELLS_PER_TILE = 4
+
+
+@dataclass(frozen=True)
+class BBox:
+    south: float
+    west: float
+    north: float
+    east: float
+
+
+def parse_bbox(raw: str | None) -> BBox:
+    """`south,west,north,east` in degrees; anything else is a ValidationError in Korean."""
+    if not raw:
+        raise ValidationError(_("지도 범위(bbox)를 남,서,북,동 순서의 숫자 네 개로 보내 주세요."))
+    parts = raw.split(",")
+    if len(parts) != 4 or len(raw) > 200:
+        raise ValidationError(_("지도 범위(bbox)는 남,서,북,동 순서의 숫자 네 개여야 합니다."))
+    try:
+        south, west, north, east = (float(part) for part in parts)
+    except ValueError:
+        raise ValidationError(_("지도 범위(bbox)에 숫자가 아닌 값이 있습니다.")) from None
+    if not all(math.isfinite(value) for value in (south, west, north, east)):
+        raise ValidationError(_("지도 범위(bbox)에 숫자가 아닌 값이 있습니다."))
+    if not (
+        -90 <= south <= 90 and -90 <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180
+    ):
+        raise ValidationError(
+            _("지도 범위(bbox)가 지구 밖입니다. 위도는 -90~90, 경도는 -180~180이어야 합니다.")
+        )
+    if not (south < north and west < east):
+        raise ValidationError(
+            _("지도 범위(bbox)는 남쪽이 북쪽보다, 서쪽이 동쪽보다 작아야 합니다.")
+        )
+    return BBox(south, west, north, east)
+
+
+def parse_zoom(raw: str | None) -> int:
+    if raw in (None, ""):
+        return DEFAULT_ZOOM
+    try:
+        zoom = int(raw)
+    except ValueError:
+        raise ValidationError(_("확대 수준(zoom)은 0~19 사이의 정수여야 합니다.")) from None
+    if not MIN_ZOOM <= zoom <= MAX_ZOOM:
+        raise ValidationError(_("확대 수준(zoom)은 0~19 사이의 정수여야 합니다."))
+    return zoom
+
+
+def cell_size(zoom: int) -> float:
+    """Degrees per grid cell at this zoom (a tile spans 360 / 2^zoom degrees of longitude)."""
+    return 360.0 / (2**zoom) / CELLS_PER_TILE
+
+
+def located(activities: QuerySet[Activity], bbox: BBox) -> QuerySet[Activity]:
+    """The given activities that have a place on the map inside the box (no ordering)."""
+    return (
+        activities.filter(
+            is_online=False,
+            latitude__gte=bbox.south,
+            latitude__lte=bbox.north,
+            longitude__gte=bbox.west,
+            longitude__lte=bbox.east,
+        )
+        .select_related(None)
+        .prefetch_related(None)
+    )
+
+
+def map_data(filters: selectors.ActivityFilters, bbox: BBox, zoom: int) -> dict:
+    """What /activities/map/data.json answers: points, or clusters above the threshold."""
+    activities = located(selectors.activity_list(filters), bbox)
+    rows = list(
+        activities.order_by("starts_at", "pk").values(
+            "pk", "title", "kind", "starts_at", "place_name", "latitude", "longitude"
+        )[: CLUSTER_THRESHOLD + 1]
+    )
+    if len(rows) <= CLUSTER_THRESHOLD:
+        return {"mode": "points", "total": len(rows), "points": [_point(row) for row in rows]}
+    size = cell_size(zoom)
+    cells = (
+        activities.order_by()
+        .annotate(cell_y=Floor(F("latitude") / size), cell_x=Floor(F("longitude") / size))
+        .values("cell_y", "cell_x")
+        .annotate(count=Count("pk"), lat=Avg("latitude"), lng=Avg("longitude"))
+        .order_by("cell_y", "cell_x")
+    )
+    clusters = [
+        {
+            "lat": round(cell["lat"], 6),
+            "lng": round(cell["lng"], 6),
+            "count": cell["count"],
+            # the cell's own box, so a click can zoom to exactly what it holds
+            "bounds": [
+                cell["cell_y"] * size,
+                cell["cell_x"] * size,
+                (cell["cell_y"] + 1) * size,
+                (cell["cell_x"] + 1) * size,
+            ],
+        }
+        for cell in cells
+    ]
+    return {
+        "mode": "clusters",
+        "total": sum(cluster["count"] for cluster in clusters),
+        "clusters": clusters,
+    }
+
+
+_KIND_LABELS = dict(Activity.Kind.choices)
+
+
+def _point(row: dict) -> dict:
+    starts_at = timezone.localtime(row["starts_at"])
+    return {
+        "id": row["pk"],
+        "title": row["title"],
+        "kind": row["kind"],
+        "kind_label": str(_KIND_LABELS.get(row["kind"], "")),
+        "starts_at": starts_at.isoformat(),
+        "when": formats.date_format(starts_at, "DATETIME_FORMAT"),
+        "place_name": row["place_name"],
+        "lat": row["latitude"],
+        "lng": row["longitude"],
+        "url": reverse("activities:detail", kwargs={"activity_id": row["pk"]}),
+    }

@@ -1,0 +1,299 @@
+"""/activities/map/ and its data: only what lies in the box, clustered when there is a lot."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from sotong.activities.map import CLUSTER_THRESHOLD
+from sotong.activities.models import Activity
+from tests.activities.factories import ActivityFactory
+from tests.factories import RegionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+NAMWON_BOX = "35.28,127.20,35.58,127.65"
+SMALL_BOX = "35.40,127.38,35.41,127.39"  # a few streets around 요천 생태공원
+
+
+def map_data(client, bbox=NAMWON_BOX, **params):
+    response = client.get("/activities/map/data.json", {"bbox": bbox, **params})
+    return response, json.loads(response.content)
+
+
+def titles(payload) -> set[str]:
+    return {point["title"] for point in payload["points"]}
+
+
+def many_activities(region, host, count, *, latitude=35.40, longitude=127.38, step=0.0005):
+    """Bulk-created published activities spread over a grid (fast enough for hundreds)."""
+    start = timezone.now() + timedelta(days=3)
+    Activity.objects.bulk_create(
+        Activity(
+            kind=Activity.Kind.GATHERING,
+            title=f"대량 모임 {n}",
+            description="설명",
+            region=region,
+            place_name=f"장소 {n}",
+            latitude=latitude + (n % 20) * step,
+            longitude=longitude + (n // 20) * step,
+            starts_at=start + timedelta(minutes=n),
+            ends_at=start + timedelta(minutes=n, hours=2),
+            host=host,
+            status=Activity.Status.PUBLISHED,
+        )
+        for n in range(count)
+    )
+
+
+def test_map_data_returns_only_points_inside_the_box(client, city):
+    ActivityFactory(region=city, title="요천 안", latitude=35.405, longitude=127.385)
+    ActivityFactory(region=city, title="광한루 (상자 밖)", latitude=35.403, longitude=127.3795)
+    ActivityFactory(region=city, title="인월 (상자 밖)", latitude=35.45, longitude=127.61)
+
+    response, payload = map_data(client, SMALL_BOX)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert payload["mode"] == "points"
+    assert titles(payload) == {"요천 안"}
+    point = payload["points"][0]
+    assert point["lat"] == 35.405 and point["lng"] == 127.385
+    assert point["place_name"] == "요천 생태공원 입구"
+    assert point["url"] == f"/activities/{point['id']}/"
+    assert point["kind"] == "gathering" and point["kind_label"] == "모임"
+
+
+def test_map_data_never_shows_drafts_cancelled_online_or_past_activities(client, city, resident):
+    ActivityFactory(region=city, title="게시됨")
+    ActivityFactory(region=city, title="임시 저장", status=Activity.Status.DRAFT, host=resident)
+    ActivityFactory(region=city, title="취소됨", status=Activity.Status.CANCELLED)
+    ActivityFactory(region=city, title="온라인", is_online=True)
+    ActivityFactory(region=city, title="지난 모임", starts_at=timezone.now() - timedelta(days=10))
+    client.force_login(resident)  # not even the draft's own host sees it on the map
+
+    _, payload = map_data(client)
+
+    assert titles(payload) == {"게시됨"}
+
+
+def test_map_data_shows_past_activities_when_the_filter_asks(client, city):
+    ActivityFactory(region=city, title="다가오는 모임")
+    ActivityFactory(region=city, title="지난 모임", starts_at=timezone.now() - timedelta(days=10))
+
+    _, payload = map_data(client, when="past")
+
+    assert titles(payload) == {"지난 모임"}
+
+
+def test_map_data_applies_the_list_filters(client, city, topics):
+    ActivityFactory(region=city, title="음악 공연", kind="performance", topics=[topics[1]])
+    ActivityFactory(region=city, title="유료 강좌", kind="class", fee=10000)
+    ActivityFactory(region=city, title="무료 모임")
+
+    assert titles(map_data(client, kind="performance")[1]) == {"음악 공연"}
+    assert titles(map_data(client, topic="music")[1]) == {"음악 공연"}
+    assert titles(map_data(client, free="on")[1]) == {"음악 공연", "무료 모임"}
+
+
+def test_map_data_follows_the_region_filter(client, city):
+    other_city = RegionFactory(
+        name="순창군",
+        slug="sunchang",
+        latitude=35.37,
+        longitude=127.14,
+        bound_south=35.30,
+        bound_west=127.00,
+        bound_north=35.50,
+        bound_east=127.25,
+    )
+    ActivityFactory(region=city, title="남원 모임", latitude=35.40, longitude=127.22)
+    ActivityFactory(region=other_city, title="순창 모임", latitude=35.40, longitude=127.21)
+    box = "35.3,127.1,35.5,127.3"
+
+    assert titles(map_data(client, box)[1]) == {"남원 모임"}  # the city being looked at
+    assert titles(map_data(client, box, region="sunchang")[1]) == {"순창 모임"}
+    assert titles(map_data(client, box, region="")[1]) == {"남원 모임", "순창 모임"}
+
+
+def test_map_data_clusters_on_the_server_above_the_threshold(client, city):
+    host = UserFactory()
+    many_activities(city, host, CLUSTER_THRESHOLD + 40)
+    ActivityFactory(region=city, title="상자 밖", latitude=35.55, longitude=127.60)
+
+    response, payload = map_data(client, "35.39,127.37,35.42,127.40", zoom=12)
+
+    assert response.status_code == 200
+    assert payload["mode"] == "clusters"
+    assert payload["total"] == CLUSTER_THRESHOLD + 40
+    assert sum(cluster["count"] for cluster in payload["clusters"]) == CLUSTER_THRESHOLD + 40
+    assert "points" not in payload
+    for cluster in payload["clusters"]:
+        south, west, north, east = cluster["bounds"]
+        assert south <= cluster["lat"] <= north and west <= cluster["lng"] <= east
+
+
+def test_clusters_are_finer_when_zoomed_in(client, city):
+    many_activities(city, UserFactory(), CLUSTER_THRESHOLD + 40, step=0.002)
+    box = "35.39,127.37,35.45,127.43"
+
+    coarse = map_data(client, box, zoom=8)[1]["clusters"]
+    fine = map_data(client, box, zoom=16)[1]["clusters"]
+
+    assert len(coarse) < len(fine)
+    assert sum(c["count"] for c in coarse) == sum(c["count"] for c in fine)
+
+
+def test_a_box_just_at_the_threshold_still_gets_points(client, city):
+    many_activities(city, UserFactory(), CLUSTER_THRESHOLD)
+
+    _, payload = map_data(client)
+
+    assert payload["mode"] == "points"
+    assert len(payload["points"]) == CLUSTER_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"bbox": ""}, "남,서,북,동"),
+        ({"bbox": "35.3,127.2,35.5"}, "숫자 네 개"),
+        ({"bbox": "35.3,127.2,35.5,127.6,1"}, "숫자 네 개"),
+        ({"bbox": "남,서,북,동"}, "숫자가 아닌"),
+        ({"bbox": "nan,127.2,35.5,127.6"}, "숫자가 아닌"),
+        ({"bbox": "35.3,127.2,inf,127.6"}, "숫자가 아닌"),
+        ({"bbox": "35.5,127.2,35.3,127.6"}, "남쪽이 북쪽보다"),
+        ({"bbox": "35.3,127.6,35.5,127.2"}, "남쪽이 북쪽보다"),
+        ({"bbox": "-95,127.2,35.5,127.6"}, "지구 밖"),
+        ({"bbox": "35.3,127.2,35.5,190"}, "지구 밖"),
+        ({"bbox": "<script>alert(1)</script>"}, "숫자"),
+        ({"bbox": NAMWON_BOX, "zoom": "크게"}, "확대 수준"),
+        ({"bbox": NAMWON_BOX, "zoom": "25"}, "확대 수준"),
+    ],
+)
+def test_a_bad_box_or_zoom_is_answered_with_400_and_a_korean_message(client, city, params, message):
+    response = client.get("/activities/map/data.json", params)
+
+    assert response.status_code == 400
+    assert message in json.loads(response.content)["error"]
+
+
+def test_map_data_without_a_box_is_400(client, city):
+    response = client.get("/activities/map/data.json")
+
+    assert response.status_code == 400
+    assert "bbox" in json.loads(response.content)["error"]
+
+
+def test_map_data_only_answers_get(client, city):
+    assert client.post("/activities/map/data.json?bbox=" + NAMWON_BOX).status_code == 405
+
+
+def test_map_data_runs_a_fixed_number_of_queries(client, city, django_assert_max_num_queries):
+    ActivityFactory.create_batch(3, region=city)
+    with django_assert_max_num_queries(5):
+        assert map_data(client)[1]["mode"] == "points"
+
+    many_activities(city, UserFactory(), CLUSTER_THRESHOLD + 200)
+    with django_assert_max_num_queries(6):  # the capped point query, then one grouped query
+        assert map_data(client)[1]["mode"] == "clusters"
+
+
+# --- the page ------------------------------------------------------------------------------
+
+
+def test_map_page_shows_the_same_activities_as_a_list_without_javascript(client, city):
+    ActivityFactory(
+        region=city,
+        title="광한루 달빛 공연",
+        kind="performance",
+        place_name="광한루원 완월정",
+        address="전북특별자치도 남원시 요천로 1447",
+    )
+    ActivityFactory(region=city, title="온라인 강좌", is_online=True, latitude=None, longitude=None)
+    ActivityFactory(region=city, title="임시 저장", status=Activity.Status.DRAFT)
+
+    response = client.get("/activities/map/")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "<h1>활동 지도</h1>" in html
+    assert "광한루 달빛 공연" in html
+    assert "광한루원 완월정" in html and "전북특별자치도 남원시 요천로 1447" in html
+    assert "온라인 강좌" not in html  # nothing to put on a map; the list view has it
+    assert "임시 저장" not in html
+    assert "지도에 표시되는 활동 1개" in html
+    assert 'aria-label="활동 지도: 화살표 키로' in html
+    assert 'href="#map-list-heading"' in html  # the map can be skipped
+    assert "<noscript>" in html
+    assert 'id="map-near-me" hidden' in html  # the button only appears with JavaScript
+    config = json.loads(
+        html.split('id="activity-map-config" type="application/json">')[1].split("</script>")[0]
+    )
+    assert config["dataUrl"].startswith("/activities/map/data.json?")
+    assert config["bounds"] == [35.28, 127.20, 35.58, 127.65]
+    assert config["tileUrl"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    assert "남원시 중심" in config["messages"]["fallback"]
+
+
+def test_map_page_carries_the_filters_to_the_data_and_the_other_views(client, city):
+    ActivityFactory(region=city, title="공연", kind="performance")
+    ActivityFactory(region=city, title="모임", kind="gathering")
+
+    response = client.get("/activities/map/?kind=performance&page=1")
+    html = response.content.decode()
+
+    assert [a.title for a in response.context["activities"]] == ["공연"]
+    assert (
+        response.context["map_config"]["dataUrl"] == "/activities/map/data.json?kind=performance&"
+    )
+    assert 'href="/activities/?kind=performance"' in html
+    assert 'href="/activities/calendar/?kind=performance"' in html
+    assert 'aria-current="page">지도</a>' in html
+
+
+def test_map_page_uses_the_tile_server_from_the_settings(client, city, settings):
+    settings.MAP_TILE_URL = "https://tiles.example.kr/{z}/{x}/{y}.png"
+    settings.MAP_TILE_ATTRIBUTION = "&copy; 예시 지도"
+
+    config = client.get("/activities/map/").context["map_config"]
+
+    assert config["tileUrl"] == "https://tiles.example.kr/{z}/{x}/{y}.png"
+    assert config["tileAttribution"] == "&copy; 예시 지도"
+
+
+def test_map_page_escapes_titles(client, city):
+    ActivityFactory(region=city, title="<script>alert('x')</script> 모임", place_name="<b>회관</b>")
+
+    html = client.get("/activities/map/").content.decode()
+
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert" in html
+    assert "<b>회관</b>" not in html
+
+
+def test_map_page_loads_vendored_leaflet(client, city):
+    html = client.get("/activities/map/").content.decode()
+
+    assert "/static/vendor/leaflet/leaflet.js" in html
+    assert "/static/vendor/leaflet.markercluster/leaflet.markercluster.js" in html
+    assert "/static/activities/map.js" in html
+
+
+def test_list_page_links_to_the_map_and_the_calendar_keeping_the_filters(client, city):
+    html = client.get("/activities/?kind=class&free=on&page=2").content.decode()
+
+    assert 'href="/activities/map/?kind=class&amp;free=on"' in html
+    assert 'href="/activities/calendar/?kind=class&amp;free=on"' in html
+    assert 'aria-current="page">목록</a>' in html
+
+
+def test_map_page_runs_a_fixed_number_of_queries(client, city, django_assert_max_num_queries):
+    ActivityFactory.create_batch(2, region=city)
+    with django_assert_max_num_queries(8) as small:
+        client.get("/activities/map/")
+    many_activities(city, UserFactory(), 60)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get("/activities/map/")
+    assert len(response.context["activities"]) == 20
