@@ -73,7 +73,10 @@ def organization_list(
     topic: Topic | None = None,
     query: str | None = None,
 ) -> QuerySet[Organization]:
-    return organization_directory(region=region, kind=kind or "", topic=topic, query=query or "")
+    organizations = organization_directory(
+        region=region, kind=kind or "", topic=topic, query=query or ""
+    )
+    return organizations.defer("description")  # up to 10,000 characters the list never shows
 
 
 def _public_members_of(organization: Organization) -> QuerySet[Membership]:
