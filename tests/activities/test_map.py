@@ -65,17 +65,20 @@ def test_map_data_returns_only_points_inside_the_box(client, city):
     assert point["kind"] == "gathering" and point["kind_label"] == "모임"
 
 
-def test_map_data_never_shows_drafts_cancelled_online_or_past_activities(client, city, resident):
+def test_map_data_never_shows_drafts_cancelled_online_only_or_past_activities(
+    client, city, resident
+):
     ActivityFactory(region=city, title="게시됨")
     ActivityFactory(region=city, title="임시 저장", status=Activity.Status.DRAFT, host=resident)
     ActivityFactory(region=city, title="취소됨", status=Activity.Status.CANCELLED)
-    ActivityFactory(region=city, title="온라인", is_online=True)
+    ActivityFactory(region=city, title="온라인", is_online=True, latitude=None, longitude=None)
+    ActivityFactory(region=city, title="온라인과 회관에서", is_online=True)
     ActivityFactory(region=city, title="지난 모임", starts_at=timezone.now() - timedelta(days=10))
     client.force_login(resident)  # not even the draft's own host sees it on the map
 
     _, payload = map_data(client)
 
-    assert titles(payload) == {"게시됨"}
+    assert titles(payload) == {"게시됨", "온라인과 회관에서"}
 
 
 def test_map_data_shows_past_activities_when_the_filter_asks(client, city):

@@ -2,6 +2,7 @@ import re
 from datetime import date
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from sotong.activities.models import Activity, ActivitySeries, Audience
 from sotong.activities.selectors import HOST_KINDS, ActivityFilters, region_family
 from sotong.activities.services import Recurrence
-from sotong.core.models import Region, Topic
+from sotong.core.models import KOREA_BOUNDS, Region, Topic
 from sotong.organizations.models import Organization
 
 MAX_EXCEPTION_DATES = 50
@@ -27,6 +28,17 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class RegionSelect(forms.Select):
+    """Each region option carries its city's bounds, so the place picker map can follow it."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        region = getattr(value, "instance", None)
+        if isinstance(region, Region):
+            option["attrs"]["data-bounds"] = ",".join(str(side) for side in region.city.bounds)
+        return option
 
 
 class RegionChoiceField(forms.ModelChoiceField):
@@ -77,6 +89,7 @@ class ActivityForm(forms.Form):
     region = RegionChoiceField(
         label=_("지역"),
         queryset=Region.objects.none(),
+        widget=RegionSelect,
         empty_label=_("지역을 골라 주세요"),
         error_messages={"invalid_choice": _("알 수 없는 지역입니다. 목록에서 골라 주세요.")},
     )
@@ -97,14 +110,14 @@ class ActivityForm(forms.Form):
     latitude = forms.FloatField(
         label=_("위도"),
         required=False,
-        widget=forms.NumberInput(attrs={"step": "any"}),
+        widget=forms.NumberInput(attrs={"step": "any", "data-place-picker": "latitude"}),
         help_text=_("지도에 표시할 위치입니다. 예: 35.4164"),
         error_messages={"invalid": _("위도는 숫자로 적어 주세요.")},
     )
     longitude = forms.FloatField(
         label=_("경도"),
         required=False,
-        widget=forms.NumberInput(attrs={"step": "any"}),
+        widget=forms.NumberInput(attrs={"step": "any", "data-place-picker": "longitude"}),
         help_text=_("예: 127.3905"),
         error_messages={"invalid": _("경도는 숫자로 적어 주세요.")},
     )
@@ -218,6 +231,29 @@ class ActivityForm(forms.Form):
         if editing is not None:
             for name in ("repeat", "repeat_until", "repeat_exceptions"):
                 del self.fields[name]
+
+    @property
+    def place_picker_config(self) -> dict:
+        """What the place picker map (activities/place_picker.js) needs; the fields work alone."""
+        return {
+            "tileUrl": settings.MAP_TILE_URL,
+            "tileAttribution": settings.MAP_TILE_ATTRIBUTION,
+            "korea": [KOREA_BOUNDS[side] for side in ("south", "west", "north", "east")],
+            "messages": {
+                "label": str(_("장소 고르기 지도")),
+                "hint": str(
+                    _(
+                        "지도를 누르면 그 자리가 장소로 정해지고 위도·경도 칸이 채워집니다. "
+                        "표시를 끌어 옮길 수 있고, 위도·경도를 직접 적어도 됩니다."
+                    )
+                ),
+                "centre": str(_("지도 가운데를 장소로 정하기")),
+                "clear": str(_("위치 지우기")),
+                "set": str(_("위치를 정했습니다: 위도 %(lat)s, 경도 %(lng)s")),
+                "cleared": str(_("위치를 지웠습니다.")),
+                "marker": str(_("고른 장소")),
+            },
+        }
 
     def clean_title(self) -> str:
         return " ".join(self.cleaned_data["title"].split())

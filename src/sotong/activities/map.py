@@ -75,10 +75,9 @@ def cell_size(zoom: int) -> float:
 
 
 def located(activities: QuerySet[Activity], bbox: BBox) -> QuerySet[Activity]:
-    """The given activities that have a place on the map inside the box (no ordering)."""
+    """The given activities with a point inside the box (an online one with a venue too)."""
     return (
         activities.filter(
-            is_online=False,
             latitude__gte=bbox.south,
             latitude__lte=bbox.north,
             longitude__gte=bbox.west,

@@ -63,7 +63,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
     state = _filter_state(request)
     located = (
         selectors.activity_list(state.filters)
-        .filter(is_online=False, latitude__isnull=False, longitude__isnull=False)
+        .filter(latitude__isnull=False, longitude__isnull=False)
         .prefetch_related(None)
     )
     page = Paginator(located, selectors.LIST_PAGE_SIZE).get_page(request.GET.get("page"))
