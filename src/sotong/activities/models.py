@@ -364,7 +364,9 @@ class MeetingRecord(models.Model):
     topic = models.CharField(_("주제"), max_length=200)
     participants_count = models.PositiveIntegerField(
         _("참석 인원"),
-        validators=[MaxValueValidator(100_000, message=_("참석 인원은 100,000명 이하여야 합니다."))],
+        validators=[
+            MaxValueValidator(100_000, message=_("참석 인원은 100,000명 이하여야 합니다."))
+        ],
     )
     summary = models.TextField(_("요약"), max_length=3000)
     discussion = models.TextField(_("나눈 이야기"), max_length=10000, blank=True)

@@ -9,6 +9,7 @@ sign-up can never interleave with another sign-up for the same activity.
 import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,10 +19,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sotong.activities import messaging
 from sotong.activities.models import (
     MAX_OCCURRENCES,
     Activity,
     ActivitySeries,
+    MeetingRecord,
+    ParticipantMessage,
     Review,
     Rsvp,
     encode_audience,
@@ -349,6 +353,7 @@ def activity_cancel(*, actor, activity: Activity, reason: str = "") -> Activity:
         activity.cancel_reason = reason
         activity.cancelled_at = timezone.now()
         activity.save(update_fields=["status", "cancel_reason", "cancelled_at", "updated_at"])
+        transaction.on_commit(partial(messaging.send_cancellation_notice, activity.pk))
     return activity
 
 
@@ -544,3 +549,105 @@ def review_reply(*, actor, review: Review, text: str) -> Review:
         review.replied_at = timezone.now()
         review.save(update_fields=["host_reply", "replied_at"])
     return review
+
+
+# --- Telling participants and recording the meeting ----------------------------------------
+
+MESSAGES_PER_DAY = 5
+MESSAGE_SUBJECT_MAX = 120
+MESSAGE_BODY_MAX = 5000
+
+
+def participants_message(
+    *, actor, activity: Activity, subject: str, body: str
+) -> ParticipantMessage:
+    """The organiser writes to everyone confirmed or waiting; each gets their own e-mail after
+    commit. At most MESSAGES_PER_DAY per activity in any 24 hours, so it cannot become spam."""
+    _require(actor, "activities.manage_participants", activity)
+    subject = " ".join((subject or "").split())
+    body = (body or "").strip()
+    errors = {}
+    if not subject:
+        errors["subject"] = _("제목을 적어 주세요.")
+    elif len(subject) > MESSAGE_SUBJECT_MAX:
+        errors["subject"] = _("제목은 %(max)d자 이하로 적어 주세요.") % {"max": MESSAGE_SUBJECT_MAX}
+    if not body:
+        errors["body"] = _("내용을 적어 주세요.")
+    elif len(body) > MESSAGE_BODY_MAX:
+        errors["body"] = _("내용은 %(max)d자 이하로 적어 주세요.") % {"max": MESSAGE_BODY_MAX}
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        activity = _lock(activity)  # two organisers sending at once still count one by one
+        since = timezone.now() - timedelta(days=1)
+        if activity.participant_messages.filter(sent_at__gte=since).count() >= MESSAGES_PER_DAY:
+            raise ValidationError(
+                _(
+                    "참가자에게 보내는 글은 하루(24시간)에 %(max)d번까지 보낼 수 있습니다. "
+                    "나중에 다시 보내 주세요."
+                )
+                % {"max": MESSAGES_PER_DAY}
+            )
+        count = len(messaging.recipients(activity))
+        if count == 0:
+            raise ValidationError(_("글을 받을 참가자가 없습니다."))
+        message = ParticipantMessage.objects.create(
+            activity=activity, sender=actor, subject=subject, body=body, recipients_count=count
+        )
+        transaction.on_commit(partial(messaging.send_participant_message, message.pk))
+    return message
+
+
+MEETING_RECORD_FIELDS = (
+    "topic",
+    "participants_count",
+    "summary",
+    "discussion",
+    "outcomes",
+    "next_steps",
+)
+
+
+def meeting_record_refusal(activity: Activity) -> str | None:
+    """Why no record can be written for the activity yet (or ever), if so."""
+    if activity.is_draft:
+        return _("게시된 활동에만 기록을 남길 수 있습니다.")
+    if activity.is_cancelled:
+        return _("취소된 활동에는 기록을 남길 수 없습니다.")
+    if not activity.has_started:
+        return _("기록은 활동이 시작된 뒤에 남길 수 있습니다.")
+    return None
+
+
+def meeting_record_save(*, actor, activity: Activity, fields: dict[str, Any]) -> MeetingRecord:
+    """Creates or replaces the activity's public meeting record (대화모임 기록): organisers only,
+    once the activity has started."""
+    _require(
+        actor,
+        "activities.change_activity",
+        activity,
+        _("주최 측만 대화모임 기록을 남길 수 있습니다."),
+    )
+    refusal = meeting_record_refusal(activity)
+    if refusal:
+        raise ValidationError(refusal)
+    unknown = set(fields) - set(MEETING_RECORD_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    cleaned = {
+        name: value.strip() if isinstance(value, str) else value for name, value in fields.items()
+    }
+    count = cleaned.get("participants_count")
+    if count is not None and (not isinstance(count, int) or count < 0):
+        raise ValidationError({"participants_count": _("참석 인원은 0 이상의 숫자로 적어 주세요.")})
+    with transaction.atomic():
+        _lock(activity)  # one record per activity even when two organisers save at once
+        record = MeetingRecord.objects.filter(activity=activity).first()
+        if record is None:
+            record = MeetingRecord(activity=activity, created_by=actor)
+        for name, value in cleaned.items():
+            setattr(record, name, value)
+        record.full_clean(exclude=["activity", "created_by"])
+        record.save()
+    activity.meeting_record = record
+    return record
