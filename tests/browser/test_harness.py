@@ -139,3 +139,37 @@ def test_a_page_without_a_mobile_viewport_fails_the_page_check(page):
     with pytest.raises(AssertionError, match="wider than the 390 px phone screen: 980 px"):
         check_page(page)
     forget_unchecked_documents(page)
+
+
+def test_map_tiles_get_a_blank_stand_in_instead_of_the_network(clean_page, settings):
+    page = clean_page
+    tile = settings.MAP_TILE_URL.format(s="a", z=7, x=109, y=50, r="")
+    width = page.evaluate(
+        """(src) => new Promise((resolve) => {
+            const image = new Image();
+            image.alt = "";
+            image.onload = () => resolve(image.naturalWidth);
+            image.onerror = () => resolve(-1);
+            image.src = src;
+        })""",
+        tile,
+    )
+    assert width == 1
+    check_page(page)
+
+
+def test_a_page_loaded_without_its_check_fails_the_test(browser, request):
+    phones = Phones(browser, ORIGIN, request.node)
+    page = phones.open()
+    page.route(
+        f"{ORIGIN}/**",
+        lambda route: route.fulfill(body=CLEAN_DOCUMENT, content_type="text/html; charset=utf-8"),
+    )
+    visit(page, "/__harness__/checked/")
+    page.goto("/__harness__/forgotten/")
+    with pytest.raises(AssertionError) as failure:
+        phones.close()
+    assert "loaded without check_page()/visit(): http://harness.test/__harness__/forgotten/" in (
+        str(failure.value)
+    )
+    assert "checked/" not in str(failure.value)
