@@ -118,13 +118,18 @@ def _watch(page, origin: str) -> PageWatch:
         if message.type == "error" and not message.text.startswith("Failed to load resource"):
             watch.problems.append(f"console error: {message.text} ({message.location})")
 
+    downloads = set()
+
     def on_response(response):
         if watch.is_ours(response.url) and response.status >= 400:
             answered_with_error.add(response.url)
             watch.problems.append(f"HTTP {response.status} for {response.url}")
+        if "attachment" in (response.headers.get("content-disposition") or ""):
+            downloads.add(response.url)
 
     def on_request_failed(request):
-        if request.url not in answered_with_error:
+        # A link to a download ends its navigation with ERR_ABORTED: that is no failure.
+        if request.url not in answered_with_error and request.url not in downloads:
             watch.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def on_new_document(loaded_page):

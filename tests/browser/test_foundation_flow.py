@@ -1,6 +1,8 @@
 """The foundation as a resident meets it: on a phone, in Korean, through the real pages."""
 
+import json
 import re
+from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -190,3 +192,35 @@ def test_resident_with_wrong_password_sees_a_korean_error_and_keeps_the_email(pa
     follow(page, page.get_by_role("main").get_by_role("button", name="로그인"))
     expect(page.get_by_role("main")).to_contain_text("올바르지 않습니다")
     expect(field(page, "이메일")).to_have_value("jimin@example.kr")
+
+
+def test_resident_downloads_their_data_then_leaves_and_the_group_keeps_no_trace_of_them(
+    open_phone, resident, organization
+):
+    Membership.objects.create(organization=organization, user=resident)
+    page = open_phone(resident)
+    visit(page, "/people/me/edit/", "profile-edit")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="내 정보 내려받기 (JSON)").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".json")
+    exported = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+    assert "jimin@example.kr" in json.dumps(exported, ensure_ascii=False)
+    assert "놀이와 놀이터 남원시민 모임" in json.dumps(exported, ensure_ascii=False)
+
+    follow(page, page.get_by_role("link", name="회원 탈퇴"), "**/people/me/delete/")
+    field(page, "비밀번호").fill("not-my-password")
+    follow(page, page.get_by_role("button", name="탈퇴하기"), label="delete-refused")
+    expect(field(page, "비밀번호")).to_have_accessible_description(
+        re.compile("비밀번호가 맞지 않습니다")
+    )
+    field(page, "비밀번호").fill(PASSWORD)
+    follow(page, page.get_by_role("button", name="탈퇴하기"), "**/")
+    expect(page.get_by_role("status")).to_contain_text("탈퇴했습니다")
+    expect(menu_link(page, "로그인")).to_be_visible()
+
+    visit(page, "/organizations/play-namwon/", "group-after-leaving")
+    expect(page.get_by_role("main")).not_to_contain_text("지민")
+    resident.refresh_from_db()
+    assert resident.email != "jimin@example.kr"
+    assert resident.nickname.startswith("탈퇴한회원")
