@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from sotong.activities import ical, og_image, selectors, services
+from sotong.activities import ical, messaging, og_image, selectors, services
 from sotong.activities.forms import ActivityFilterForm
 from sotong.activities.forms_share import MeetingRecordForm, ParticipantMessageForm
 from sotong.activities.models import MeetingRecord
@@ -130,7 +130,7 @@ def participants_message(request: HttpRequest, activity_id: int) -> HttpResponse
         {
             "activity": activity,
             "form": form,
-            "recipient_count": activity.confirmed_count + activity.waiting_count,
+            "recipient_count": len(messaging.recipients(activity)),
             "sent_recently": sent_recently,
             "left_today": max(services.MESSAGES_PER_DAY - used, 0),
             "per_day": services.MESSAGES_PER_DAY,
