@@ -13,10 +13,17 @@
   var config = JSON.parse(configElement.textContent);
   var messages = config.messages;
   var statusElement = document.getElementById("map-status");
+  var locationStatusElement = document.getElementById("map-location-status");
 
   function say(text) {
     if (statusElement) {
       statusElement.textContent = text;
+    }
+  }
+
+  function sayWhere(text) {
+    if (locationStatusElement) {
+      locationStatusElement.textContent = text;
     }
   }
 
@@ -182,7 +189,7 @@
 
   function showRegionCentre(message) {
     map.setView(config.centre, 14);
-    say(message);
+    sayWhere(message);
   }
 
   if (nearMe) {
@@ -192,7 +199,7 @@
         showRegionCentre(messages.fallback);
         return;
       }
-      say(messages.locating);
+      sayWhere(messages.locating);
       navigator.geolocation.getCurrentPosition(
         function (position) {
           var latitude = position.coords.latitude;
@@ -204,7 +211,7 @@
             return;
           }
           map.setView([latitude, longitude], 15);
-          say(messages.located);
+          sayWhere(messages.located);
         },
         function () {
           showRegionCentre(messages.fallback);

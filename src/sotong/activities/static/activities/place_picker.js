@@ -13,8 +13,9 @@
   var L = window.L;
   var config = JSON.parse(configElement.textContent);
   var messages = config.messages;
-  var online = document.querySelector('input[name="is_online"]');
-  var region = document.querySelector('select[name="region"]');
+  var form = latitude.form || document;
+  var online = form.querySelector('input[name="is_online"]');
+  var region = form.querySelector('select[name="region"]');
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
