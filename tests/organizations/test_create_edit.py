@@ -215,16 +215,33 @@ def test_org_admin_cannot_turn_the_group_into_a_government_office(
     assert organization.kind == "resident_group"
 
 
-def test_edit_replaces_and_removes_the_logo(client, org_admin, organization, city):
+def test_edit_replaces_and_removes_the_logo_and_its_old_files(
+    client, org_admin, organization, city, django_capture_on_commit_callbacks
+):
     client.force_login(org_admin)
     client.post("/organizations/play-namwon/edit/", valid_form(city, logo=image_upload()))
     organization.refresh_from_db()
-    assert organization.logo
-    client.post("/organizations/play-namwon/edit/", valid_form(city, **{"logo-clear": "on"}))
+    first = organization.logo.name
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/organizations/play-namwon/edit/", valid_form(city, logo=image_upload()))
+    organization.refresh_from_db()
+    assert organization.logo.name != first
+    assert not organization.logo.storage.exists(first)
+    second = organization.logo.name
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/organizations/play-namwon/edit/", valid_form(city, **{"logo-clear": "on"}))
     organization.refresh_from_db()
     assert not organization.logo
+    assert not organization.logo.storage.exists(second)
 
 
 def test_edit_unknown_organisation_is_404(client, admin_user):
     client.force_login(admin_user)
     assert client.get("/organizations/nope/edit/").status_code == 404
+
+
+def test_a_nul_character_in_the_name_is_refused_politely(client, resident, city):
+    client.force_login(resident)
+    response = client.post("/organizations/new/", valid_form(city, name="모임\x00"))
+    assert response.status_code == 200
+    assert not Organization.objects.exists()

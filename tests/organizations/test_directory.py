@@ -187,3 +187,9 @@ def test_directory_speaks_english_when_chosen(client, organization, settings):
     assert "Find organisations" in text
     assert "1 organisation" in text
     assert "Resident group" in text
+
+
+def test_a_nul_character_in_the_query_is_refused_politely(client, organization):
+    response = client.get("/organizations/", {"q": "모임\x00", "kind": "\x00"})
+    assert response.status_code == 200
+    assert "놀이와 놀이터 남원시민 모임" in response.content.decode()

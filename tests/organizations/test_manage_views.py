@@ -237,3 +237,16 @@ def test_management_pages_run_a_fixed_number_of_queries(client, org_admin, organ
     ]
     assert few == many
     assert max(many) <= 14
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/organizations/play-namwon/requests/99999999999999999999999/decide/",
+        "/organizations/play-namwon/members/99999999999999999999999/role/",
+        "/organizations/play-namwon/members/99999999999999999999999/remove/",
+    ],
+)
+def test_ids_beyond_the_database_range_are_404(client, org_admin, organization, url):
+    client.force_login(org_admin)
+    assert client.post(url, {"decision": "approve", "role": "admin"}).status_code == 404

@@ -161,16 +161,16 @@ def organization_update(*, actor, organization: Organization, **changes: Any) ->
             old_kind != current.kind or old_region_id != current.region_id
         ):
             _check_government_kind(actor, kind=current.kind, region=current.region)
+        old_logo = current.logo.name if current.logo else ""
         if "logo" in changes:
-            logo = changes["logo"]
-            if logo is False or logo is None:
-                current.logo = ""
-            else:
-                current.logo = logo
+            current.logo = changes["logo"] or ""
         current.full_clean(exclude=["logo"])
         current.save()
         if "topics" in changes:
             current.topics.set(changes["topics"])
+        if old_logo and old_logo != (current.logo.name if current.logo else ""):
+            storage = current.logo.storage
+            transaction.on_commit(lambda: storage.delete(old_logo))
     return current
 
 
