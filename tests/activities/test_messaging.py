@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sotong.activities.models import ParticipantMessage, Rsvp
@@ -302,3 +303,15 @@ def test_nobody_to_write_to_is_said_in_korean(client_for, activity, resident):
 
 def test_unknown_activity_message_page_is_404(client_for, resident):
     assert client_for(resident).get("/activities/999999/participants/message/").status_code == 404
+
+
+def test_cancelling_twice_sends_one_notice(
+    activity, people, resident, django_capture_on_commit_callbacks
+):
+    stale_copy = type(activity).objects.get(pk=activity.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        activity_cancel(actor=resident, activity=activity, reason="첫 번째 취소")
+        with pytest.raises(ValidationError, match="이미 취소된 활동입니다."):
+            activity_cancel(actor=resident, activity=stale_copy, reason="두 번째 취소")
+
+    assert len(mail.outbox) == 3

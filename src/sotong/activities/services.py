@@ -349,6 +349,9 @@ def activity_cancel(*, actor, activity: Activity, reason: str = "") -> Activity:
     if len(reason) > 500:
         raise ValidationError({"reason": _("취소 사유는 500자 이하로 적어 주세요.")})
     with transaction.atomic():
+        # Locked and checked again, so two organisers cancelling at once send one notice.
+        if _lock(activity).is_cancelled:
+            raise ValidationError(_("이미 취소된 활동입니다."))
         activity.status = Activity.Status.CANCELLED
         activity.cancel_reason = reason
         activity.cancelled_at = timezone.now()
