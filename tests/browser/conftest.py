@@ -14,10 +14,10 @@ screenshots taken at each checked step and the last page's HTML go to test-resul
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -67,11 +67,14 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """One Chromium for a run of browser tests. Package scope, not session: Playwright's sync
+    API keeps an asyncio loop marked as running in the test thread while it lives, which must
+    not leak into the rest of the suite (pytest-django reorders tests by database use, so the
+    browser tests may come in two runs; each gets its own Chromium)."""
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API keeps an asyncio loop running in the test thread while it lives;
     # Django's ORM, called from the tests, would otherwise refuse to run "in an async context".
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -90,15 +93,15 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@dataclass
+@dataclasses.dataclass
 class PageWatch:
     """What went wrong on a page, and which of its documents were checked."""
 
     origin: str
-    problems: list[str] = field(default_factory=list)
-    documents: list[str] = field(default_factory=list)
-    checked: set[int] = field(default_factory=set)
-    screenshots: list[tuple[str, bytes]] = field(default_factory=list)
+    problems: list[str] = dataclasses.field(default_factory=list)
+    documents: list[str] = dataclasses.field(default_factory=list)
+    checked: set[int] = dataclasses.field(default_factory=set)
+    screenshots: list[tuple[str, bytes]] = dataclasses.field(default_factory=list)
 
     def is_ours(self, url: str) -> bool:
         return url.startswith(self.origin + "/") or url == self.origin
@@ -110,15 +113,13 @@ class PageWatch:
 
 def _watch(page, origin: str) -> PageWatch:
     watch = PageWatch(origin=origin)
-
     answered_with_error = set()
+    downloads = set()
 
     def on_console(message):
         # A resource that failed to load is reported once, by the network handlers below.
         if message.type == "error" and not message.text.startswith("Failed to load resource"):
             watch.problems.append(f"console error: {message.text} ({message.location})")
-
-    downloads = set()
 
     def on_response(response):
         if watch.is_ours(response.url) and response.status >= 400:
@@ -329,24 +330,6 @@ def visit(page, path: str, label: str | None = None, status: int = 200):
         page.watch.problems[:] = [p for p in page.watch.problems if p != expected]
     check_page(page, label)
     return response
-
-
-def needs_pages(*url_names: str) -> None:
-    """Skip, naming them, while pages of the pinned URL map are not built yet."""
-    from django.urls import get_resolver
-
-    def exists(name: str) -> bool:
-        resolver = get_resolver()
-        *namespaces, leaf = name.split(":")
-        for namespace in namespaces:
-            if namespace not in resolver.namespace_dict:
-                return False
-            resolver = resolver.namespace_dict[namespace][1]
-        return leaf in resolver.reverse_dict
-
-    missing = [name for name in url_names if not exists(name)]
-    if missing:
-        pytest.skip(f"page not built yet: {', '.join(missing)}")
 
 
 def field(page, label: str):
