@@ -116,3 +116,24 @@ def test_two_managers_approving_the_same_request_make_one_member(approval_organi
     assert Organization.objects.get(pk=approval_organization.pk).member_count == (
         Membership.objects.filter(organization=approval_organization).count()
     )
+
+
+def test_ten_groups_registered_under_one_name_at_once_get_ten_addresses(city):
+    founders = [UserFactory(nickname=f"창립자{number}") for number in range(10)]
+    form = {
+        "name": "동충동 텃밭 모임",
+        "kind": "resident_group",
+        "region": city.pk,
+        "summary": "골목 텃밭을 함께 가꿉니다",
+        "join_policy": "open",
+    }
+
+    statuses = run_together(
+        [post(logged_in(user), "/organizations/new/", form) for user in founders]
+    )
+
+    assert statuses == [302] * 10
+    slugs = list(Organization.objects.values_list("slug", flat=True))
+    assert len(slugs) == len(set(slugs)) == 10
+    assert all(slug.startswith("dongchungdong-teotbat-moim") for slug in slugs)
+    assert Membership.objects.filter(role=Membership.Role.ADMIN).count() == 10

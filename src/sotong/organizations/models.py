@@ -95,6 +95,11 @@ class Organization(models.Model):
     def is_government(self) -> bool:
         return self.kind == self.Kind.GOVERNMENT
 
+    @property
+    def joins_at_once(self) -> bool:
+        """Whether a resident becomes a member on the spot (else: a request to approve)."""
+        return self.join_policy == self.JoinPolicy.OPEN and not self.is_government
+
 
 class Membership(models.Model):
     class Role(models.TextChoices):

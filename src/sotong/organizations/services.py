@@ -83,18 +83,18 @@ def organization_save_with_unique_slug(organization: Organization) -> None:
     while candidate in taken:
         candidate = f"{base}-{number}"
         number += 1
-    for attempt in range(5):
+    attempts = 5
+    for attempt in range(attempts):
         organization.slug = candidate
         try:
             with transaction.atomic():
                 organization.save()
             return
         except IntegrityError:
+            if attempt == attempts - 1:
+                raise
             # Someone took the same slug a moment ago: add a short random tail.
             candidate = f"{base[:52]}-{secrets.token_hex(3)}"
-            if attempt == 4:
-                raise
-    raise AssertionError("unreachable")
 
 
 def organization_create(
@@ -181,7 +181,7 @@ def membership_join(*, actor, organization: Organization, is_public: bool = True
         current = _lock(organization)
         if not current.is_active:
             raise ValidationError(_("활동을 멈춘 단체에는 가입할 수 없습니다."), code="inactive")
-        if current.join_policy != Organization.JoinPolicy.OPEN or current.is_government:
+        if not current.joins_at_once:
             raise ValidationError(
                 _("이 단체는 관리자 승인 후 가입할 수 있습니다. 가입 신청을 해 주세요."),
                 code="approval_needed",

@@ -104,8 +104,6 @@ def _detail_context(request: HttpRequest, organization: Organization) -> dict:
         "pending_request_count": (
             selectors.pending_join_requests(organization).count() if can_manage else 0
         ),
-        "joins_at_once": organization.join_policy == Organization.JoinPolicy.OPEN
-        and not organization.is_government,
         "join_form": JoinForm(),
     }
 
@@ -175,9 +173,7 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
         context["join_form"] = form
         return render(request, "organizations/detail.html", context, status=400)
     try:
-        if organization.join_policy == Organization.JoinPolicy.OPEN and (
-            not organization.is_government
-        ):
+        if organization.joins_at_once:
             services.membership_join(
                 actor=request.user,
                 organization=organization,
