@@ -18,6 +18,7 @@ _SECTIONS = {
     "core:home": "home",
     "core:regions": "regions",
     "core:region": "regions",
+    "activities": "activities",
     "organizations": "organizations",
     "accounts": "me",
 }
