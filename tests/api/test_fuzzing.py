@@ -4,6 +4,8 @@ Generated requests (valid and deliberately invalid) must never cause a server er
 answer must match what the document promises: status code, content type and body schema.
 """
 
+from datetime import timedelta
+
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
@@ -19,6 +21,7 @@ from schemathesis.checks import (
 )
 
 from sotong.organizations.models import Membership
+from tests.activities.factories import ActivityFactory, ReviewFactory, RsvpFactory
 from tests.api.conftest import add_member
 from tests.factories import RegionRoleFactory
 
@@ -59,6 +62,18 @@ def fuzzed_session(connection_kept_open, directory, topics):
     member.save()
     for number in range(12):
         add_member(play, f"이웃{number}", public=number % 2 == 0)
+    # Activities for /activities and its paths: upcoming, full with a waiting list, and past.
+    upcoming = ActivityFactory(region=play.region, host=member, host_organization=play, capacity=1)
+    RsvpFactory(activity=upcoming)
+    upcoming.confirmed_count = 1
+    upcoming.save()
+    past = ActivityFactory(
+        region=play.region,
+        host=member,
+        starts_at=upcoming.starts_at - timedelta(days=30),
+        ends_at=upcoming.ends_at - timedelta(days=30),
+    )
+    ReviewFactory(activity=past)
     client = Client()
     client.force_login(member)
     return client.cookies["sessionid"].value

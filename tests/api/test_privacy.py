@@ -2,9 +2,11 @@
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
 
+from tests.activities.factories import ActivityFactory, ReviewFactory, RsvpFactory
 from tests.api.conftest import add_member
 from tests.factories import UserFactory
 
@@ -39,12 +41,41 @@ def people_with_secrets(directory):
     jimin.interests.set(play.topics.all())
     jimin.home_region = play.region
     jimin.save()
+    _activities_with_secrets(play, jimin, seojun)
     return [
         jimin,
         seojun,
         shy,
         UserFactory(email="admin.secret@secret-mail.example", is_superuser=True),
     ]
+
+
+def _activities_with_secrets(play, waiting_person, reviewer):
+    """Activities whose host, participants and reviewer have e-mail addresses. (Host contacts
+    are organiser information the site admin among the walkers may see: tests/api/
+    test_activities.py checks who sees them.)"""
+    host = UserFactory(email="host.hidden@secret-mail.example")
+    full = ActivityFactory(
+        region=play.region,
+        host=host,
+        host_organization=play,
+        capacity=1,
+        host_contact="",
+        confirmed_count=1,
+        waiting_count=1,
+    )
+    RsvpFactory(activity=full, user=UserFactory(email="seat.holder@hidden.example"))
+    RsvpFactory(activity=full, user=waiting_person, status="waiting", position=1)
+    past = ActivityFactory(
+        region=play.region,
+        host=host,
+        host_contact="",
+        starts_at=full.starts_at - timedelta(days=30),
+        ends_at=full.ends_at - timedelta(days=30),
+        confirmed_count=1,
+    )
+    ReviewFactory(activity=past, author=reviewer, text="좋았어요. 다음에도 올게요.")
+    ActivityFactory(region=play.region, host=host, status="draft", host_contact="")
 
 
 def as_text(response) -> str:
@@ -63,7 +94,14 @@ def _get_urls(client) -> list[str]:
         offset += 100
         if offset >= page["count"]:
             break
+    activities = [
+        item["id"]
+        for when in ("", "&when=past")
+        for item in client.get(f"/api/v1/activities?limit=100{when}").json()["items"]
+    ]
     filled = {
+        "/api/v1/activities/{activity_id}": activities,
+        "/api/v1/activities/{activity_id}/reviews": activities,
         "/api/v1/regions/{slug}": regions,
         "/api/v1/organizations/{slug}": organizations,
         "/api/v1/organizations/{slug}/members": organizations,
@@ -76,13 +114,17 @@ def _get_urls(client) -> list[str]:
             urls.append(path)
             continue
         assert path in filled, f"the privacy walk does not know how to fill {path}: add it here"
-        urls += [re.sub(r"\{slug\}", slug, path) for slug in filled[path]]
+        urls += [re.sub(r"\{(slug|activity_id)\}", str(key), path) for key in filled[path]]
     return urls
 
 
 def _variants(url: str) -> list[str]:
     if url == "/api/v1/organizations":
         return [url + "?limit=100", url + "?region=namwon&limit=100", url + "?q=모임"]
+    if url == "/api/v1/activities":
+        return [url + "?limit=100", url + "?when=past&limit=100", url + "?region=namwon"]
+    if url == "/api/v1/activities/map":
+        return [url + "?bbox=33,124,39,132", url + "?bbox=33,124,39,132&when=past"]
     if url == "/api/v1/topics":
         return [url, url + "?region=namwon"]
     return [url]

@@ -6,7 +6,7 @@ from ninja import Field, NinjaAPI, Router, Schema
 from ninja.renderers import JSONRenderer
 
 from sotong.api.errors import NotFound, install_error_handlers
-from sotong.api.routers import me, organizations, regions, topics
+from sotong.api.routers import activities, me, organizations, regions, topics
 
 
 class KoreanJSONRenderer(JSONRenderer):
@@ -46,6 +46,7 @@ def health(request: HttpRequest) -> dict[str, str]:
 api.add_router("/regions", regions.router)
 api.add_router("/topics", topics.router)
 api.add_router("/organizations", organizations.router)
+api.add_router("/activities", activities.router)
 api.add_router("/me", me.router)
 
 # Added last, so it only answers paths no operation matched: a JSON 404, not Django's HTML page.
