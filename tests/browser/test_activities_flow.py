@@ -53,8 +53,16 @@ def test_resident_posts_an_activity_picked_on_the_map_and_a_neighbour_joins_and_
     open_phone, uploads_served, resident, second_resident, city, topics, tmp_path
 ):
     kids, music, _agenda = topics
-    # Another upcoming activity nearby, so finding by filter has something to leave out.
-    ActivityFactory(title="동충동 그림책 읽기", region=city, host=second_resident, topics=[kids])
+    # Another upcoming activity, so finding by filter has something to leave out; far enough
+    # from the city centre not to share a cluster with the new one on the map.
+    ActivityFactory(
+        title="동충동 그림책 읽기",
+        region=city,
+        host=second_resident,
+        topics=[kids],
+        latitude=35.55,
+        longitude=127.62,
+    )
 
     # 1. 지민 logs in through the real form and posts an activity, picking the place on the map.
     EmailAddress.objects.create(user=resident, email=resident.email, verified=True, primary=True)
