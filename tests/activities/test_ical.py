@@ -208,3 +208,22 @@ def test_detail_and_list_pages_link_to_the_calendars(client, activity, city):
     assert "이 목록 구독하기 (iCal)" in listing
     assert f"/activities/calendar.ics?region={city.slug}&amp;kind=gathering" in listing
     assert "page=1" not in listing.split("feed-url")[1].split(">")[0]
+
+
+def test_a_subscribed_feed_marks_a_cancelled_activity_instead_of_dropping_it(
+    client, activity, resident
+):
+    activity_cancel(actor=resident, activity=activity, reason="강사 사정으로 취소합니다.")
+
+    [event] = events(parse(client.get("/activities/calendar.ics?region=")))
+
+    assert str(event["UID"]).startswith(f"activity-{activity.pk}@")
+    assert str(event["STATUS"]) == "CANCELLED"
+
+
+def test_the_web_list_still_hides_cancelled_activities(client, activity, resident):
+    activity_cancel(actor=resident, activity=activity, reason="강사 사정으로 취소합니다.")
+
+    response = client.get("/activities/?region=")
+
+    assert activity.title not in response.content.decode()

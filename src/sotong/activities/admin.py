@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from sotong.activities.models import Activity, ActivitySeries, Review, Rsvp
+from sotong.activities.models import (
+    Activity,
+    ActivitySeries,
+    MeetingRecord,
+    ParticipantMessage,
+    Review,
+    Rsvp,
+)
 
 
 @admin.register(Activity)
@@ -32,3 +39,19 @@ class RsvpAdmin(admin.ModelAdmin):
 class ReviewAdmin(admin.ModelAdmin):
     list_display = ["activity", "author", "rating", "created_at"]
     raw_id_fields = ["activity", "author"]
+
+
+@admin.register(MeetingRecord)
+class MeetingRecordAdmin(admin.ModelAdmin):
+    list_display = ["activity", "topic", "participants_count", "updated_at"]
+    search_fields = ["topic", "summary", "activity__title"]
+    raw_id_fields = ["activity", "created_by"]
+
+
+@admin.register(ParticipantMessage)
+class ParticipantMessageAdmin(admin.ModelAdmin):
+    list_display = ["activity", "subject", "sender", "recipients_count", "sent_at"]
+    search_fields = ["subject", "activity__title"]
+    raw_id_fields = ["activity", "sender"]
+    # A sent message is a record of what participants received: read it, never rewrite it.
+    readonly_fields = [f.name for f in ParticipantMessage._meta.fields]

@@ -51,10 +51,19 @@ def date_window(when: str, now: datetime) -> tuple[datetime, datetime] | None:
     return None
 
 
-def activity_list(filters: ActivityFilters, now: datetime | None = None) -> QuerySet[Activity]:
-    """Published activities matching the filters, ready for a list page (topics prefetched)."""
+def activity_list(
+    filters: ActivityFilters, now: datetime | None = None, *, include_cancelled: bool = False
+) -> QuerySet[Activity]:
+    """Published activities matching the filters, ready for a list page (topics prefetched).
+
+    Calendar feeds include cancelled ones, so subscribers' calendars show them as cancelled
+    instead of silently dropping them.
+    """
     now = now or timezone.now()
-    activities = Activity.objects.published()
+    statuses = [Activity.Status.PUBLISHED]
+    if include_cancelled:
+        statuses.append(Activity.Status.CANCELLED)
+    activities = Activity.objects.filter(status__in=statuses)
     if filters.when == "past":
         activities = activities.past(now)
     else:

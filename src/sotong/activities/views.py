@@ -131,7 +131,6 @@ def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
             "rating": selectors.rating_summary(activity),
             "can_review": can_review,
             "other_occurrences": selectors.other_occurrences(activity),
-            "share_url": request.build_absolute_uri(activity.get_absolute_url()),
         },
     )
 

@@ -81,7 +81,7 @@ def list_ics(request: HttpRequest) -> HttpResponse:
     city = chosen.city if chosen else None
     filter_form = ActivityFilterForm(data, regions=regions, topics=topics_for(city))
     filters = filter_form.filters()
-    activities = selectors.activity_list(filters)[: ical.FEED_LIMIT]
+    activities = selectors.activity_list(filters, include_cancelled=True)[: ical.FEED_LIMIT]
     name = ical.feed_name(chosen.full_name if chosen else None)
     content = ical.calendar_for(
         activities,
