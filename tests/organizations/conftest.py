@@ -7,13 +7,6 @@ from tests.factories import OrganizationFactory, UserFactory
 from tests.organizations.helpers import add_member
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Real PBKDF2 costs about a second per persona on a busy machine; these tests log in
-    # with force_login and never check a password.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def open_organization(city, topics):
     organization = OrganizationFactory(
