@@ -1,0 +1,16 @@
+-- Prints wrk's figures as one JSON line, with the p95 that `wrk --latency` leaves out.
+-- Latencies are in microseconds. Run: wrk -s bench/wrk/report.lua ...
+
+done = function(summary, latency, requests)
+  local errors = summary.errors
+  io.write(string.format(
+    'WRKJSON {"requests":%d,"duration_us":%d,"bytes":%d,' ..
+    '"errors":{"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d},' ..
+    '"latency_us":{"mean":%.1f,"stdev":%.1f,"max":%d,' ..
+    '"p50":%d,"p75":%d,"p90":%d,"p95":%d,"p99":%d}}\n',
+    summary.requests, summary.duration, summary.bytes,
+    errors.connect, errors.read, errors.write, errors.status, errors.timeout,
+    latency.mean, latency.stdev, latency.max,
+    latency:percentile(50), latency:percentile(75), latency:percentile(90),
+    latency:percentile(95), latency:percentile(99)))
+end
