@@ -80,7 +80,9 @@ def test_resident_posts_an_activity_picked_on_the_map_and_a_neighbour_joins_and_
 
     tick(jimin, "radio", "모임")
     field(jimin, "제목").fill(TITLE)
-    field(jimin, "소개").fill("요천 둑길을 함께 걷고 **차 한 잔** 나눕니다. 편한 신발을 신고 오세요.")
+    field(jimin, "소개").fill(
+        "요천 둑길을 함께 걷고 **차 한 잔** 나눕니다. 편한 신발을 신고 오세요."
+    )
     tick(jimin, "checkbox", "🎵 음악")
     field(jimin, "지역").select_option(label=city.name)
     field(jimin, "장소 이름").fill(PLACE)
@@ -102,9 +104,7 @@ def test_resident_posts_an_activity_picked_on_the_map_and_a_neighbour_joins_and_
     field(jimin, "시작").fill(local(starts_at))
     field(jimin, "끝").fill(local(starts_at + timedelta(hours=2)))
     field(jimin, "정원").fill("12")
-    follow(
-        jimin, jimin.get_by_role("button", name="게시하기"), re.compile(r"/activities/\d+/$")
-    )
+    follow(jimin, jimin.get_by_role("button", name="게시하기"), re.compile(r"/activities/\d+/$"))
     expect(jimin.get_by_role("heading", level=1)).to_have_text(TITLE)
     activity = Activity.objects.get(title=TITLE)
     assert activity.host == resident
