@@ -54,7 +54,27 @@
   var bounds = config.bounds;
   map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]]);
 
-  var pointLayer = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 48 });
+  // Nearby markers merge into a group button: give it a spoken name, not just a number.
+  function groupIcon(group) {
+    var count = group.getChildCount();
+    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+    var icon = element("div");
+    var number = element("span", "", String(count));
+    number.setAttribute("aria-hidden", "true");
+    icon.appendChild(number);
+    icon.appendChild(element("span", "sr-only", fill(messages.cluster, { count: count })));
+    return L.divIcon({
+      html: icon.innerHTML,
+      className: "marker-cluster marker-cluster-" + size,
+      iconSize: L.point(40, 40),
+    });
+  }
+
+  var pointLayer = L.markerClusterGroup({
+    showCoverageOnHover: false,
+    maxClusterRadius: 48,
+    iconCreateFunction: groupIcon,
+  });
   var clusterLayer = L.layerGroup();
   map.addLayer(pointLayer);
   map.addLayer(clusterLayer);
