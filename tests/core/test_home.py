@@ -1,8 +1,13 @@
 """The region home page (/ and /regions/<slug>/) as a visitor sees it."""
 
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from sotong.activities.models import Activity
 from sotong.organizations.models import Organization
+from tests.activities.factories import ActivityFactory
 from tests.factories import (
     NeighbourhoodFactory,
     OrganizationFactory,
@@ -211,6 +216,9 @@ def bigger_region(city, neighbourhood, topics):
             kind=list(Organization.Kind)[n % len(Organization.Kind)],
         )
         organization.topics.set(many_topics[: n % 6] + topics)
+    for n in range(12):
+        activity = ActivityFactory(region=neighbourhood if n % 2 else city, title=f"모임 {n}")
+        activity.topics.set(many_topics[: n % 4] + topics)
 
 
 @pytest.mark.parametrize("make_data", [small_region, bigger_region])
@@ -219,8 +227,34 @@ def test_region_pages_run_a_fixed_number_of_queries(
     client, city, neighbourhood, topics, resident, make_data, path, django_assert_max_num_queries
 ):
     make_data(city, neighbourhood, topics)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(12):
         page(client.get(path))
     client.force_login(resident)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(13):
         page(client.get(path))
+
+
+def test_home_shows_the_region_s_upcoming_activities_only(client, city, neighbourhood, jeju):
+    soon = ActivityFactory(region=neighbourhood, title="동충동 놀이터 탐방")
+    ActivityFactory(
+        region=city,
+        title="지난달 원탁회의",
+        starts_at=timezone.now() - timedelta(days=30),
+        ends_at=timezone.now() - timedelta(days=30, hours=-2),
+    )
+    ActivityFactory(region=city, title="아직 초안인 모임", status=Activity.Status.DRAFT)
+    ActivityFactory(region=jeju, title="제주 오름 걷기", latitude=33.5, longitude=126.5)
+
+    text = page(client.get("/"))
+
+    assert soon.title in text
+    assert "지난달 원탁회의" not in text
+    assert "아직 초안인 모임" not in text
+    assert "제주 오름 걷기" not in text
+
+
+def test_home_invites_the_first_activity_when_there_is_none(client, city):
+    text = page(client.get("/"))
+
+    assert "아직 예정된 활동이 없습니다" in text
+    assert 'href="/activities/new/"' in text

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from sotong.activities.selectors import ActivityFilters, activity_list
 from sotong.core.context_processors import (
     cities_with_neighbourhoods,
     remember_region_page,
@@ -17,6 +18,7 @@ from sotong.organizations.models import Organization
 from sotong.organizations.selectors import organization_directory
 
 RECENT_ORGANIZATIONS = 6
+UPCOMING_ACTIVITIES = 6
 
 
 def _organizations_in(region: Region):
@@ -31,6 +33,8 @@ def _render_region_home(request: HttpRequest, region: Region | None) -> HttpResp
     if region is not None:
         regions = request_region_list(request)
         city = region.city
+        # A city's page covers its neighbourhoods; the region list is already loaded.
+        family = [region.pk, *(r.pk for r in regions if r.parent_id == region.pk)]
         counts = {
             row["kind"]: row["n"]
             for row in _organizations_in(region).order_by().values("kind").annotate(n=Count("pk"))
@@ -42,6 +46,9 @@ def _render_region_home(request: HttpRequest, region: Region | None) -> HttpResp
             topics=topics_for(region),
             organizations=list(
                 organization_directory(region=region, sort="newest")[:RECENT_ORGANIZATIONS]
+            ),
+            upcoming_activities=list(
+                activity_list(ActivityFilters(regions=family))[:UPCOMING_ACTIVITIES]
             ),
             organization_count=sum(counts.values()),
             kind_counts=[
