@@ -332,6 +332,13 @@ def visit(page, path: str, label: str | None = None, status: int = 200):
     return response
 
 
+def follow(page, control, url: str | re.Pattern | None = None, label: str | None = None):
+    """Click a link or button that loads a new document (at `url`, if given), and check it."""
+    with page.expect_navigation(url=url) if url else page.expect_navigation():
+        control.click()
+    check_page(page, label)
+
+
 def field(page, label: str):
     """A form field by its visible label, ignoring a trailing colon or required-field mark."""
     return page.get_by_label(

@@ -8,18 +8,11 @@ from playwright.sync_api import expect
 
 from sotong.accounts.models import User
 from sotong.organizations.models import JoinRequest, Membership, Organization
-from tests.browser.conftest import check_page, field, tick, visit
+from tests.browser.conftest import field, follow, tick, visit
 from tests.conftest import PASSWORD
 from tests.factories import OrganizationFactory
 
 NEW_PASSWORD = "seomjin-river-lantern-42"
-
-
-def follow(page, control, url: str | re.Pattern | None = None, label: str | None = None):
-    """Click a link or button that loads a new document, and check that document."""
-    with page.expect_navigation(url=url) if url else page.expect_navigation():
-        control.click()
-    check_page(page, label)
 
 
 def menu_link(page, name: str):
