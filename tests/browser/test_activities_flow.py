@@ -131,6 +131,7 @@ def test_resident_posts_an_activity_picked_on_the_map_and_a_neighbour_joins_and_
     results = seojun.get_by_role("region", name=re.compile(r"^활동 \d+개$"))
     expect(results.get_by_role("link", name="동충동 그림책 읽기")).to_be_visible()
     filters = seojun.get_by_role("search", name="활동 찾기")
+    seojun.get_by_text("조건으로 찾기").click()  # the filters sit in a closed disclosure
     tick(seojun, "checkbox", "🎵 음악")
     follow(seojun, filters.get_by_role("button", name="찾기"), re.compile(r"topic=music"))
     expect(results.get_by_role("heading", level=2)).to_have_text("활동 1개")
