@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from sotong.activities.models import Activity, Review, Rsvp
 from sotong.urls import urlpatterns as site_urlpatterns
 from tests.activities.factories import ActivityFactory
-from tests.browser.conftest import check_page, field, tick, visit
+from tests.browser.conftest import check_page, field, follow, tick, visit
 from tests.conftest import PASSWORD
 
 TITLE = "요천 둑길 아침 산책"
@@ -35,13 +35,6 @@ urlpatterns = [
 @pytest.fixture
 def uploads_served(settings):
     settings.ROOT_URLCONF = __name__
-
-
-def follow(page, control, url: str | re.Pattern | None = None, label: str | None = None):
-    """Click a link or button that loads a new document, and check that document."""
-    with page.expect_navigation(url=url) if url else page.expect_navigation():
-        control.click()
-    check_page(page, label)
 
 
 def local(moment) -> str:
