@@ -25,7 +25,9 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / "python"
 RUN_LOCK = ROOT / "requirements" / "run.txt"
 TEST_LOCK = ROOT / "requirements" / "test.txt"
-POSTGRES_URL = os.environ.get("SOTONG_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+POSTGRES_URL = os.environ.get(
+    "SOTONG_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"
+)
 CHROMIUM = os.environ.get("SOTONG_CHROMIUM", "/usr/bin/chromium")
 
 
@@ -41,7 +43,8 @@ def run(*args: str | Path, env: dict[str, str] | None = None, check: bool = True
 
 
 def ensure_environment(with_tests: bool) -> None:
-    if sys.version_info < (3, 11):
+    # run.py is the first thing a person runs, on whatever python3 they have: say it plainly.
+    if sys.version_info < (3, 11):  # noqa: UP036
         sys.exit("Sotong needs Python 3.11 or newer.")
     locks = [RUN_LOCK, TEST_LOCK] if with_tests else [RUN_LOCK]
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in [*locks, ROOT / "pyproject.toml"]))
@@ -74,7 +77,7 @@ def serve() -> None:
     workers = os.environ.get("WEB_CONCURRENCY", "2")
     say(f"Sotong is running on http://127.0.0.1:8000 — press Ctrl+C to stop ({workers} workers).")
     say("Demo log-in: admin@sotong.local / sotong-demo-1234 (more accounts in the README).")
-    os.execve(
+    os.execve(  # noqa: S606 — the server replaces this process, so Ctrl+C reaches gunicorn
         BIN / "gunicorn",
         [
             "gunicorn",
@@ -105,7 +108,15 @@ def ensure_chromium(required: bool) -> bool:
     if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
         say("Installing Debian's Chromium for the browser tests …")
         run(apt, "update", "-qq", check=False)
-        run(apt, "install", "-y", "-qq", "chromium", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}, check=False)
+        run(
+            apt,
+            "install",
+            "-y",
+            "-qq",
+            "chromium",
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+            check=False,
+        )
     if Path(CHROMIUM).exists():
         return True
     if required:
@@ -130,7 +141,10 @@ def test(extra: list[str]) -> None:
     run(BIN / "ruff", "check", ".")
     run(BIN / "ruff", "format", "--check", ".")
 
-    pytest_args = [PYTHON, "-m", "pytest", *extra]
+    # Both cores: a file's tests stay on one worker, so its module fixtures are built once.
+    workers = os.environ.get("SOTONG_TEST_WORKERS", str(min(os.cpu_count() or 1, 4)))
+    parallel = ["-n", workers, "--dist", "loadfile"] if workers not in {"0", "1"} else []
+    pytest_args = [PYTHON, "-m", "pytest", *parallel, *extra]
     say("Test pass 1/2: SQLite …")
     sqlite_status = run(*pytest_args, env={**base_env, "SOTONG_TEST_DB": "sqlite"}, check=False)
 
