@@ -1,5 +1,6 @@
 """Posting, previewing, joining and reviewing through the pages, and what bad input gets."""
 
+import re
 from datetime import timedelta
 from io import BytesIO
 
@@ -10,7 +11,7 @@ from PIL import Image
 
 from sotong.activities.models import Activity, Review, Rsvp
 from sotong.activities.services import rsvp_create
-from tests.activities.factories import ReviewFactory
+from tests.activities.factories import ActivityFactory, ReviewFactory
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +59,7 @@ def test_resident_posts_an_activity_and_sees_it(client_for, resident, city, topi
     page = client.get(response["Location"]).content.decode()
     assert "어르신 스마트폰 교실" in page
     assert "활동을 올렸습니다." in page
-    assert "카카오톡 사진 보내기를 함께 배워요.<br>돋보기 챙겨 오세요." in page
+    assert re.search(r"카카오톡 사진 보내기를 함께 배워요\.<br>\s*돋보기 챙겨 오세요\.", page)
     assert "12자리 남음" in page
     assert "어르신" in page
     assert list(activity.topics.all()) == [topics[0]]
@@ -483,3 +484,17 @@ def test_editor_previews_changes_without_saving(client_for, resident, activity, 
     assert "새 제목 미리보기" in response.content.decode()
     activity.refresh_from_db()
     assert activity.title == "요천 둑길 걷기 모임"
+
+
+def test_description_markdown_shows_formatting_and_keeps_scripts_out(client, city, resident):
+    activity = ActivityFactory(
+        region=city,
+        host=resident,
+        description="**준비물**: 편한 신발\n\n- 물\n- 모자\n\n<script>alert(1)</script>",
+    )
+
+    page = client.get(f"/activities/{activity.pk}/").content.decode()
+
+    assert "<strong>준비물</strong>" in page
+    assert "<li>모자</li>" in page
+    assert "<script>alert(1)</script>" not in page

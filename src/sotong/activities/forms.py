@@ -69,7 +69,10 @@ class ActivityForm(forms.Form):
         label=_("소개"),
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=_("무엇을 하는지, 준비물, 찾아오는 길을 적어 주세요. 줄바꿈은 그대로 보입니다."),
+        help_text=_(
+            "무엇을 하는지, 준비물, 찾아오는 길을 적어 주세요. "
+            "마크다운을 쓸 수 있습니다: **굵게**, - 목록, [링크](https://…)."
+        ),
         error_messages={"max_length": _("소개는 10,000자까지 쓸 수 있습니다.")},
     )
     topics = TopicChoiceField(
