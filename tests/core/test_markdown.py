@@ -8,7 +8,9 @@ from sotong.core.markdown import ALLOWED_TAGS, render_markdown
 
 
 def test_common_formatting_is_rendered():
-    html = render_markdown("**준비물**: 편한 신발\n\n- 물\n- 모자\n\n[지도](https://example.kr/map)")
+    html = render_markdown(
+        "**준비물**: 편한 신발\n\n- 물\n- 모자\n\n[지도](https://example.kr/map)"
+    )
 
     assert "<strong>준비물</strong>" in html
     assert "<li>물</li>" in html
