@@ -347,6 +347,12 @@ class ActivityForm(forms.Form):
         }
 
 
+OUTSIDE_KOREA = {
+    key: _("내 위치가 한국 밖이어서 가까운 순으로 볼 수 없습니다.")
+    for key in ("invalid", "min_value", "max_value")
+}
+
+
 class ActivityFilterForm(forms.Form):
     """The list's filters, all in the URL so a filtered list can be bookmarked and shared."""
 
@@ -419,8 +425,25 @@ class ActivityFilterForm(forms.Form):
             ("soon", _("날짜순")),
             ("new", _("최근 등록순")),
             ("popular", _("참가자 많은 순")),
+            ("near", _("가까운 순")),
         ],
         error_messages={"invalid_choice": _("알 수 없는 정렬 방식입니다.")},
+    )
+    # "가까운 순" measures from here (the map's 내 주변 passes the visitor's position), else
+    # from the centre of the chosen region.
+    near_lat = forms.FloatField(
+        required=False,
+        error_messages=OUTSIDE_KOREA,
+        min_value=KOREA_BOUNDS["south"],
+        max_value=KOREA_BOUNDS["north"],
+        widget=forms.HiddenInput,
+    )
+    near_lng = forms.FloatField(
+        required=False,
+        error_messages=OUTSIDE_KOREA,
+        min_value=KOREA_BOUNDS["west"],
+        max_value=KOREA_BOUNDS["east"],
+        widget=forms.HiddenInput,
     )
 
     def __init__(self, *args, regions: list[Region], topics: list[Topic], **kwargs):
@@ -452,6 +475,11 @@ class ActivityFilterForm(forms.Form):
         region = self.regions_by_slug.get(data.get("region") or "")
         sort = data.get("sort") or "soon"
         host = data.get("host") or ""
+        near = None
+        if data.get("near_lat") is not None and data.get("near_lng") is not None:
+            near = (data["near_lat"], data["near_lng"])
+        elif region is not None:
+            near = (region.latitude, region.longitude)
         return ActivityFilters(
             when=data.get("when") or "",
             date_from=data.get("date_from"),
@@ -465,7 +493,8 @@ class ActivityFilterForm(forms.Form):
             free=bool(data.get("free")),
             seats_left=bool(data.get("seats")),
             host_kind=host if host in HOST_KINDS else "",
-            sort=sort,
+            sort=sort if sort != "near" or near else "soon",
+            near=near,
         )
 
 

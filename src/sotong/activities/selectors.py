@@ -1,9 +1,19 @@
 """Reads about activities that cross relations: each owns its select_related / prefetch."""
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    Avg,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.utils import timezone
 
 from sotong.activities.models import Activity, Review, Rsvp
@@ -29,6 +39,7 @@ class ActivityFilters:
     seats_left: bool = False
     host_kind: str = ""
     sort: str = "soon"
+    near: tuple[float, float] | None = None
 
 
 def _midnight(day: date) -> datetime:
@@ -108,6 +119,9 @@ def activity_list(
         order = ["-created_at", "-pk"]
     elif filters.sort == "popular":
         order = ["-confirmed_count", "starts_at", "pk"]
+    elif filters.sort == "near" and filters.near:
+        activities = activities.annotate(distance=_squared_distance(*filters.near))
+        order = [F("distance").asc(nulls_last=True), "starts_at", "pk"]
     elif filters.when == "past":
         order = ["-starts_at", "-pk"]
     else:
@@ -116,6 +130,17 @@ def activity_list(
         activities.select_related("region__parent", "host", "host_organization")
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("order", "name")))
         .order_by(*order)
+    )
+
+
+def _squared_distance(latitude: float, longitude: float):
+    """Order-preserving distance on a local flat map: a degree of longitude is shorter by
+    cos(latitude). Online activities (no point) have none and sort last."""
+    squeeze = math.cos(math.radians(latitude))
+    return ExpressionWrapper(
+        (F("latitude") - latitude) * (F("latitude") - latitude)
+        + (F("longitude") - longitude) * (F("longitude") - longitude) * (squeeze * squeeze),
+        output_field=FloatField(),
     )
 
 
