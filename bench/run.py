@@ -11,7 +11,9 @@
 3. Logs the demo resident in for the logged-in pages (the session cookie goes to wrk).
 4. Drives each page with wrk (installed from Debian's packages if missing) at each
    concurrency for a fixed time, after a short warm-up; /healthz, a view that does nothing,
-   is measured before and after the pages as the floor.
+   is measured before and after the pages as the floor. Between runs it waits until the
+   workers have worked off what wrk left queued, so one page's backlog never counts for
+   the next.
 5. Sums the proportional set size (PSS) of all server processes after each run.
 6. Writes bench/results/<date>-<db>-<scale>.json and .md: each page's requests/s and
    p50/p95/p99, and its ratio to the floor; pages that miss the targets are marked.
@@ -307,6 +309,18 @@ def fetch_status(url: str, cookie: str | None) -> tuple[int, int]:
 # --- load ---------------------------------------------------------------------------------
 
 
+def settle(base: str) -> float:
+    """Waits until the server has answered what wrk left queued (sync workers serve in order).
+
+    wrk stops at the end of its run, but requests it already sent stay in the workers' queue;
+    without this, a slow page's backlog would be charged to the next page.
+    """
+    started = time.perf_counter()
+    with urllib.request.urlopen(f"{base}/healthz", timeout=600) as answer:
+        answer.read()
+    return time.perf_counter() - started
+
+
 def run_wrk(wrk: str, url: str, connections: int, duration: int, cookie: str | None) -> dict:
     command = [
         wrk,
@@ -511,7 +525,10 @@ def measure(arguments, wrk: str, base: str, server: subprocess.Popen, found: dic
             url = base + page["path"]
             page_cookie = cookie if page["logged_in"] else None
             run_wrk(wrk, url, connections, WARM_UP_SECONDS, page_cookie)
-            return run_wrk(wrk, url, connections, arguments.duration, page_cookie)
+            settle(base)
+            figures = run_wrk(wrk, url, connections, arguments.duration, page_cookie)
+            figures["backlog_s"] = round(settle(base), 2)
+            return figures
 
         floor_before = drive(floor_page)
         results = []
