@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from sotong.accounts import selectors, services
+from sotong.accounts import profile_sections, selectors, services
 from sotong.accounts.forms import DeleteAccountForm, ProfileForm
 from sotong.accounts.models import User
 
@@ -35,6 +35,7 @@ def profile(request: HttpRequest, user_id: int) -> HttpResponse:
             "organizations": details.organizations,
             "is_own_profile": request.user.pk == person.pk,
             "nav_section": "me" if request.user.pk == person.pk else None,
+            "sections": profile_sections.sections_for(person),
         },
     )
 

@@ -6,3 +6,15 @@ class ActivitiesConfig(AppConfig):
     name = "sotong.activities"
     label = "activities"
     verbose_name = _("활동")
+
+    def ready(self):
+        from sotong.accounts import profile_sections
+        from sotong.activities.profile import host_reviews
+
+        profile_sections.register(
+            profile_sections.ProfileSection(
+                name="host_reviews",
+                template="activities/partials/host_reviews.html",
+                context=host_reviews,
+            )
+        )
