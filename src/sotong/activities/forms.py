@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from sotong.activities.models import Activity, ActivitySeries, Audience
 from sotong.activities.selectors import HOST_KINDS, ActivityFilters, region_family
-from sotong.activities.services import Recurrence
+from sotong.activities.services import EDITABLE_FIELDS, Recurrence
+from sotong.core.forms import RegionChoiceField, TopicChoiceField
 from sotong.core.models import KOREA_BOUNDS, Region, Topic
 from sotong.organizations.models import Organization
 
@@ -39,16 +40,6 @@ class RegionSelect(forms.Select):
         if isinstance(region, Region):
             option["attrs"]["data-bounds"] = ",".join(str(side) for side in region.city.bounds)
         return option
-
-
-class RegionChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, region: Region) -> str:
-        return region.full_name
-
-
-class TopicChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, topic: Topic) -> str:
-        return f"{topic.icon} {topic.name}".strip()
 
 
 class ActivityForm(forms.Form):
@@ -287,26 +278,7 @@ class ActivityForm(forms.Form):
 
     def service_fields(self) -> dict:
         data = self.cleaned_data
-        names = [
-            "kind",
-            "title",
-            "description",
-            "audience",
-            "region",
-            "is_online",
-            "place_name",
-            "address",
-            "latitude",
-            "longitude",
-            "starts_at",
-            "ends_at",
-            "capacity",
-            "fee",
-            "requires_signup",
-            "host_organization",
-            "host_contact",
-            "external_url",
-        ]
+        names = [name for name in EDITABLE_FIELDS if name != "image"]
         fields = {name: data[name] for name in names}
         if "image" in self.changed_data:
             fields["image"] = data["image"] or ""

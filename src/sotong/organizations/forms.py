@@ -4,6 +4,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sotong.core.forms import RegionChoiceField, TopicChoiceField
 from sotong.core.images import clean_uploaded_image
 from sotong.core.models import Region, Topic
 from sotong.organizations.models import JoinRequest, Organization
@@ -83,16 +84,6 @@ class DirectoryFilterForm(forms.Form):
             "query": (data.get("q") or "").strip(),
             "sort": sort if sort in SORTS else "name",
         }
-
-
-class RegionChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, region: Region) -> str:
-        return region.full_name
-
-
-class TopicChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, topic: Topic) -> str:
-        return f"{topic.icon} {topic.name}".strip()
 
 
 class OrganizationForm(forms.ModelForm):
