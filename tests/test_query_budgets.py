@@ -56,6 +56,11 @@ BUDGETS = {
     "api organisations, filtered": 5,
     "api organisation": 4,
     "api organisation members": 3,
+    "api activities": 5,
+    "api activities, filtered": 6,
+    "api activity": 3,
+    "api activity reviews": 4,
+    "api activities map (clusters)": 4,
 }
 
 
@@ -144,6 +149,21 @@ PAGES: dict[str, Page] = {
     "api organisation": Page(lambda t: f"/api/v1/organizations/{t.organization.slug}"),
     "api organisation members": Page(
         lambda t: f"/api/v1/organizations/{t.organization.slug}/members?limit=100"
+    ),
+    "api activities": Page(lambda t: "/api/v1/activities?limit=100"),
+    "api activities, filtered": Page(
+        lambda t: (
+            f"/api/v1/activities?region={t.city.slug}&kind={t.upcoming_activity.kind}"
+            f"&topic={t.upcoming_activity.topics.first().slug}&limit=100"
+        )
+    ),
+    "api activity": Page(lambda t: f"/api/v1/activities/{t.past_activity.pk}"),
+    "api activity reviews": Page(
+        lambda t: f"/api/v1/activities/{t.past_activity.pk}/reviews?limit=100"
+    ),
+    "api activities map (clusters)": Page(
+        lambda t: f"/api/v1/activities/map?bbox={bbox(t.city)}&zoom=11",
+        cluster_threshold=0,
     ),
 }
 
