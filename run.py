@@ -75,7 +75,8 @@ def serve() -> None:
     manage("collectstatic", "--noinput", "-v", "0", env=env)
     manage("sotong_demo", env=env)
     workers = os.environ.get("WEB_CONCURRENCY", "2")
-    say(f"Sotong is running on http://127.0.0.1:8000 — press Ctrl+C to stop ({workers} workers).")
+    bind = os.environ.get("SOTONG_BIND", "127.0.0.1:8000")
+    say(f"Sotong is running on http://{bind} — press Ctrl+C to stop ({workers} workers).")
     say("Demo log-in: admin@sotong.local / sotong-demo-1234 (more accounts in the README).")
     os.execve(  # noqa: S606 — the server replaces this process, so Ctrl+C reaches gunicorn
         BIN / "gunicorn",
@@ -83,7 +84,7 @@ def serve() -> None:
             "gunicorn",
             "sotong.wsgi",
             "--bind",
-            os.environ.get("SOTONG_BIND", "127.0.0.1:8000"),
+            bind,
             "--workers",
             workers,
             "--access-logfile",
