@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sotong.activities.models import Activity, ActivitySeries, Audience
-from sotong.activities.selectors import HOST_KINDS, ActivityFilters, region_family
+from sotong.activities.selectors import HOST_KINDS, ActivityFilters
 from sotong.activities.services import EDITABLE_FIELDS, Recurrence
 from sotong.core.forms import RegionChoiceField, TopicChoiceField
 from sotong.core.models import KOREA_BOUNDS, Region, Topic
@@ -456,7 +456,7 @@ class ActivityFilterForm(forms.Form):
             when=data.get("when") or "",
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
-            regions=region_family(region) if region else None,
+            regions=region.family_ids() if region else None,
             topics=[
                 self.topics_by_slug[s] for s in data.get("topic") or [] if s in self.topics_by_slug
             ],

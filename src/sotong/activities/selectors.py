@@ -17,7 +17,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from sotong.activities.models import Activity, Review, Rsvp
-from sotong.core.models import Region, Topic
+from sotong.core.models import Topic
 from sotong.organizations.models import Organization
 
 LIST_PAGE_SIZE = 20
@@ -142,10 +142,6 @@ def _squared_distance(latitude: float, longitude: float):
         + (F("longitude") - longitude) * (F("longitude") - longitude) * (squeeze * squeeze),
         output_field=FloatField(),
     )
-
-
-def region_family(region: Region) -> list[int]:
-    return region.family_ids() if region.parent_id is None else [region.pk]
 
 
 def activity_for_page(activity_id: int) -> Activity | None:

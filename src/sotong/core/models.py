@@ -103,6 +103,8 @@ class Region(models.Model):
 
     def family_ids(self) -> list[int]:
         """This region and its neighbourhoods: what "in this region" means for filters."""
+        if self.parent_id:  # a neighbourhood has none below it: no query needed
+            return [self.pk]
         return [self.pk, *Region.objects.filter(parent_id=self.pk).values_list("pk", flat=True)]
 
 
