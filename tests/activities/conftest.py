@@ -7,9 +7,3 @@ from tests.activities.factories import ActivityFactory
 def activity(city, resident):
     """A published 10-seat gathering next week, hosted by the resident 지민."""
     return ActivityFactory(region=city, host=resident, title="요천 둑길 걷기 모임")
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """The concurrency tests create dozens of people; real hashing would take minutes."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -8,12 +8,6 @@ from tests.factories import NeighbourhoodFactory, RegionFactory, TopicFactory, U
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The personas get passwords; the real hasher would take a second each on a slow machine.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 CHANGELISTS = ["/admin/core/region/", "/admin/core/topic/", "/admin/core/regionrole/"]
 
 
