@@ -78,9 +78,20 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
+    # Layers, from the ground up: an app imports only apps above it in this list.
     "sotong.core",
+    "sotong.search",
     "sotong.organizations",
+    "sotong.interests",
+    "sotong.notifications",
     "sotong.activities",
+    "sotong.notices",
+    "sotong.questions",
+    "sotong.proposals",
+    "sotong.archive",
+    "sotong.feed",
     "sotong.demo",
     "sotong.api",
     # Last, so that the project's form templates (core/templates/django/forms/) win.
@@ -155,6 +166,24 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Background jobs (django-tasks) ----------------------------------------------------------
+# "database" (the default) keeps jobs in the database and runs them in `manage.py db_worker`,
+# which the run command starts beside the server. "rq" moves them to Redis (REDIS_URL) for
+# installations that outgrow one machine; run `manage.py rqworker default` there instead.
+TASKS_BACKEND = env_str("SOTONG_TASKS_BACKEND", "database")
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": env_str("REDIS_URL", "redis://127.0.0.1:6379/0")}}
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured(
+        f"SOTONG_TASKS_BACKEND must be database, rq or immediate, not {TASKS_BACKEND!r}"
+    )
 
 # --- Cache ----------------------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
