@@ -6,3 +6,20 @@ class NoticesConfig(AppConfig):
     name = "sotong.notices"
     label = "notices"
     verbose_name = _("공지·공청회")
+
+    def ready(self):
+        from sotong.accounts import personal_data
+        from sotong.notices import personal
+
+        personal_data.register(
+            "notice_questions",
+            title=_("공지에 남긴 질문"),
+            export=personal.export_notice_questions,
+            order=300,
+        )
+        personal_data.register(
+            "notice_answers",
+            title=_("공지 질문에 단 답변"),
+            export=personal.export_notice_answers,
+            order=301,
+        )

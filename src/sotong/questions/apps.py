@@ -6,3 +6,23 @@ class QuestionsConfig(AppConfig):
     name = "sotong.questions"
     label = "questions"
     verbose_name = _("질문도서관")
+
+    def ready(self):
+        from sotong.accounts import personal_data
+        from sotong.questions import personal
+
+        personal_data.register(
+            "questions", title=_("질문도서관의 질문"), export=personal.export_questions, order=310
+        )
+        personal_data.register(
+            "question_answers",
+            title=_("질문도서관의 답변"),
+            export=personal.export_answers,
+            order=311,
+        )
+        personal_data.register(
+            "helpful_votes",
+            title=_("‘도움이 돼요’를 누른 답변"),
+            export=personal.export_helpful_votes,
+            order=312,
+        )
