@@ -8,7 +8,7 @@ from django.db.models import Count, F, Q
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from sotong.activities.models import Activity, ActivitySeries, MeetingRecord, Review, Rsvp
+from sotong.activities.models import Activity, ActivitySeries, Review, Rsvp
 from sotong.core.models import Region, Topic
 from sotong.demo.progress import Progress
 from sotong.demo.seed import seed_demo
@@ -36,7 +36,6 @@ def counts() -> dict[str, int]:
         "series": ActivitySeries.objects.count(),
         "rsvps": Rsvp.objects.count(),
         "reviews": Review.objects.count(),
-        "records": MeetingRecord.objects.count(),
         "topic links": Activity.topics.through.objects.count(),
     }
 
@@ -136,13 +135,6 @@ def test_reviews_are_by_confirmed_participants_of_past_published_activities_only
     assert set(reviews.values_list("activity_id", "author_id")) <= confirmed
     assert set(reviews.values_list("rating", flat=True)) >= {3, 4, 5}
     assert all("\uac00" <= review.text[0] <= "\ud7a3" for review in reviews[:50])
-
-
-def test_meeting_records_are_on_past_meetings(demo):
-    records = MeetingRecord.objects.select_related("activity")
-
-    assert records.count() >= 5
-    assert not records.filter(activity__starts_at__gte=timezone.now()).exists()
 
 
 def test_coordinates_lie_inside_each_activitys_neighbourhood(demo):

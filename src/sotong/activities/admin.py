@@ -3,7 +3,6 @@ from django.contrib import admin
 from sotong.activities.models import (
     Activity,
     ActivitySeries,
-    MeetingRecord,
     ParticipantMessage,
     Review,
     Rsvp,
@@ -39,13 +38,6 @@ class RsvpAdmin(admin.ModelAdmin):
 class ReviewAdmin(admin.ModelAdmin):
     list_display = ["activity", "author", "rating", "created_at"]
     raw_id_fields = ["activity", "author"]
-
-
-@admin.register(MeetingRecord)
-class MeetingRecordAdmin(admin.ModelAdmin):
-    list_display = ["activity", "topic", "participants_count", "updated_at"]
-    search_fields = ["topic", "summary", "activity__title"]
-    raw_id_fields = ["activity", "created_by"]
 
 
 @admin.register(ParticipantMessage)

@@ -19,7 +19,6 @@ from sotong.accounts.models import User
 from sotong.activities.models import (
     Activity,
     ActivitySeries,
-    MeetingRecord,
     Review,
     Rsvp,
     encode_audience,
@@ -68,7 +67,7 @@ class Theme:
     regions: tuple[str, ...] = ()  # neighbourhood slugs; empty: any of the city's
     city: str = "namwon"
     weight: int = 3
-    meeting: bool = False  # past ones get a meeting record
+    meeting: bool = False  # a dialogue meeting: the archive's demo writes up past ones
 
 
 @dataclass(frozen=True)
@@ -931,45 +930,6 @@ class Planner:
                 planned.activity.published_at = None
 
 
-MEETING_SUMMARIES = (
-    "참석자들이 테이블마다 동네에서 가장 먼저 바뀌었으면 하는 일을 세 가지씩 꼽았습니다.",
-    "지난 회의에서 나온 제안이 어디까지 진행되었는지 담당 부서가 먼저 설명했습니다.",
-)
-MEETING_DISCUSSIONS = (
-    "아이들이 걸어서 갈 수 있는 놀이 공간이 부족하다는 이야기가 가장 많았습니다. "
-    "어르신들은 쉼터와 그늘을, 청년들은 저녁에 모일 공간을 이야기했습니다.",
-    "요천 둑길의 밤 조명, 버스 시간표, 마을 빈집 활용이 함께 논의되었습니다.",
-)
-MEETING_OUTCOMES = (
-    "우선 과제 3가지를 정해 시에 전달하기로 했습니다.",
-    "다음 달 현장을 함께 둘러보고 구체적인 제안서를 쓰기로 했습니다.",
-)
-
-
-def _meeting_records(plans: Sequence[Planned], rng: random.Random) -> list[MeetingRecord]:
-    now = timezone.now()
-    records = []
-    for planned in plans:
-        activity = planned.activity
-        if not planned.theme.meeting or activity.ends_at >= now:
-            continue
-        if activity.status != Activity.Status.PUBLISHED or rng.random() > 0.6:
-            continue
-        records.append(
-            MeetingRecord(
-                activity=activity,
-                topic=activity.title,
-                participants_count=activity.confirmed_count or rng.randint(8, 30),
-                summary=rng.choice(MEETING_SUMMARIES),
-                discussion=rng.choice(MEETING_DISCUSSIONS),
-                outcomes=rng.choice(MEETING_OUTCOMES),
-                next_steps="결과를 소통에 올리고, 다음 모임에서 진행 상황을 나눕니다.",
-                created_by_id=activity.host_id,
-            )
-        )
-    return records
-
-
 def _batches(items: Sequence, size: int = BATCH):
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -1030,8 +990,3 @@ def seed(context) -> None:
         for batch in _batches(reviews, 1000):
             Review.objects.bulk_create(batch)
             stage.advance(len(batch), created=len(batch))
-
-    records = _meeting_records(plans, planner.rng)
-    MeetingRecord.objects.bulk_create(records)
-    if records:
-        progress.write(f"  {'meeting notes':<14} {len(records)}")

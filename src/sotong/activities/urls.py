@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from sotong.activities import views, views_find, views_share
 
@@ -42,5 +43,10 @@ urlpatterns += [
         views_share.participants_message,
         name="participants_message",
     ),
-    path("<int:activity_id>/record/", views_share.meeting_record, name="meeting_record"),
+    # The meeting record lives in the archive now; old links still lead to its form.
+    path(
+        "<int:activity_id>/record/",
+        RedirectView.as_view(pattern_name="archive:activity_record", permanent=True),
+        name="meeting_record",
+    ),
 ]

@@ -1,5 +1,4 @@
-"""Sharing an activity (link preview image, iCal) and telling its participants (messages,
-the meeting record)."""
+"""Sharing an activity (link preview image, iCal) and telling its participants (messages)."""
 
 from datetime import timedelta
 
@@ -14,8 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from sotong.activities import ical, messaging, og_image, selectors, services
 from sotong.activities.forms import ActivityFilterForm
-from sotong.activities.forms_share import MeetingRecordForm, ParticipantMessageForm
-from sotong.activities.models import MeetingRecord
+from sotong.activities.forms_share import ParticipantMessageForm
 from sotong.activities.views import _activity_or_404, _add_errors, _managed_activity
 from sotong.core.selectors import current_region, region_list, topics_for
 
@@ -135,40 +133,5 @@ def participants_message(request: HttpRequest, activity_id: int) -> HttpResponse
             "left_today": max(services.MESSAGES_PER_DAY - used, 0),
             "per_day": services.MESSAGES_PER_DAY,
         },
-        status=status,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def meeting_record(request: HttpRequest, activity_id: int) -> HttpResponse:
-    """The organiser writes or corrects the public record of the meeting."""
-    activity = _managed_activity(request, activity_id, "activities.change_activity")
-    refusal = services.meeting_record_refusal(activity)
-    if refusal:
-        messages.error(request, refusal)
-        return redirect(activity)
-    record = MeetingRecord.objects.filter(activity=activity).first()
-    initial = {} if record else {"participants_count": activity.confirmed_count}
-    form = MeetingRecordForm(request.POST or None, instance=record, initial=initial)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.meeting_record_save(
-                    actor=request.user,
-                    activity=activity,
-                    fields={name: form.cleaned_data[name] for name in form.Meta.fields},
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                messages.success(request, _("대화모임 기록을 저장했습니다."))
-                return redirect(f"{activity.get_absolute_url()}#record-heading")
-        status = 400
-    return render(
-        request,
-        "activities/record_form.html",
-        {"activity": activity, "form": form, "record": record},
         status=status,
     )

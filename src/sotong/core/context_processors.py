@@ -20,6 +20,7 @@ _SECTIONS = {
     "core:region": "regions",
     "activities": "activities",
     "organizations": "organizations",
+    "archive": "archive",
     "accounts": "me",
 }
 
