@@ -335,6 +335,7 @@ class Step(models.Model):
         STATUS = "status", _("상태 변경")
         THRESHOLD = "threshold", _("공감 기준 도달")
         ASSIGNMENT = "assignment", _("전담부서 지정")
+        PROGRESS = "progress", _("추진 상황")
 
     proposal = models.ForeignKey(
         Proposal, verbose_name=_("제안"), on_delete=models.CASCADE, related_name="steps"
