@@ -9,7 +9,10 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from sotong.accounts import profile_sections
+        from sotong.activities import indexing, notifying  # noqa: F401
         from sotong.activities.profile import host_reviews
+
+        notifying.connect()
 
         profile_sections.register(
             profile_sections.ProfileSection(

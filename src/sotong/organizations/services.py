@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sotong.core import events
 from sotong.core.models import Region, Topic
 from sotong.organizations.models import JoinRequest, Membership, Organization
 from sotong.organizations.slugs import slug_base
@@ -225,6 +226,7 @@ def join_request_create(
                 _("이미 가입을 신청했습니다. 관리자의 답을 기다려 주세요."),
                 code="already_pending",
             ) from None
+        events.publish("join_request.created", join_request_id=join_request.pk)
     return join_request
 
 
