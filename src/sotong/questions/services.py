@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from sotong.core.events import publish
 from sotong.core.models import Region, Topic
 from sotong.questions.models import Answer, HelpfulVote, Question
+from sotong.questions.rules import is_answer_author, is_asker
 
 
 def _require(actor, perm: str, obj=None, message: str | None = None) -> None:
@@ -96,12 +97,10 @@ def answer_update(*, actor, answer: Answer, body: str) -> Answer:
 def accept_answer(*, actor, question: Question, answer: Answer | None) -> Question:
     """Marks the most helpful answer (one per question; choosing another replaces it);
     `None` takes the mark back."""
-    _require(
-        actor,
-        "questions.accept_answer",
-        question,
-        _("질문한 사람만 가장 도움이 된 답변을 고를 수 있습니다."),
-    )
+    # Through the rule itself, not has_perm: a superuser passes every has_perm, but this
+    # choice belongs to the asker alone.
+    if actor is None or not is_asker(actor, question):
+        raise PermissionDenied(_("질문한 사람만 가장 도움이 된 답변을 고를 수 있습니다."))
     if answer is not None:
         if answer.question_id != question.pk:
             raise ValidationError(_("이 질문에 달린 답변만 고를 수 있습니다."))
@@ -114,12 +113,9 @@ def accept_answer(*, actor, question: Question, answer: Answer | None) -> Questi
 
 def vote_helpful(*, actor, answer: Answer) -> bool:
     """ "도움이 돼요", once per person: True if counted now, False if they had already voted."""
-    _require(
-        actor,
-        "questions.vote_helpful",
-        answer,
-        _("내 답변에는 누를 수 없습니다.") if actor.is_authenticated else None,
-    )
+    _require(actor, "questions.vote_helpful", answer)
+    if is_answer_author(actor, answer):  # superusers included
+        raise PermissionDenied(_("내 답변에는 누를 수 없습니다."))
     try:
         with transaction.atomic():
             locked = Answer.objects.select_for_update().get(pk=answer.pk)

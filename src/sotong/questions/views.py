@@ -11,6 +11,7 @@ from sotong.core.selectors import current_region, region_list, topics_for
 from sotong.questions import selectors, services
 from sotong.questions.forms import AnswerForm, QuestionFilterForm, QuestionForm
 from sotong.questions.models import Answer, Question
+from sotong.questions.rules import is_asker as rules_is_asker
 
 
 def _question_or_404(question_id: int) -> Question:
@@ -50,7 +51,7 @@ def _render_detail(
 ) -> HttpResponse:
     user = request.user
     answers = selectors.answers_for(question, user)
-    is_asker = user.has_perm("questions.accept_answer", question)
+    is_asker = rules_is_asker(user, question)
     for answer in answers:
         answer.can_edit = user.has_perm("questions.change_answer", answer)
         answer.can_vote = user.is_authenticated and answer.author_id != user.pk
