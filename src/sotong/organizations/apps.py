@@ -6,3 +6,6 @@ class OrganizationsConfig(AppConfig):
     name = "sotong.organizations"
     label = "organizations"
     verbose_name = _("단체")
+
+    def ready(self):
+        from sotong.organizations import indexing  # noqa: F401

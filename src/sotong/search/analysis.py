@@ -28,6 +28,7 @@ _NOUN_TAGS = {"NNG", "NNP"}
 _PREDICATE_TAGS = {"VV", "VA"}  # lemma with 다: 바꿔봐요 → 바꾸다
 _KEPT_AS_IS = {"XR", "SH", "SN"}  # roots (깨끗), hanja, numbers
 _FOREIGN = "SL"
+_LIGHT_VERBS = ("하다", "되다")
 _WORD = re.compile(r"[^\W_]+")
 
 _lock = threading.Lock()
@@ -85,7 +86,11 @@ def token_terms(token: Token) -> list[str]:
     if tag in _NOUN_TAGS or tag in _KEPT_AS_IS or tag == _FOREIGN:
         return _words(token.form)
     if tag in _PREDICATE_TAGS:
-        return _words(token.lemma)
+        lemma = token.lemma
+        # 깨끗하다 read as one adjective, elsewhere as root 깨끗 + 하: keep the root either way.
+        if len(lemma) >= 4 and lemma.endswith(_LIGHT_VERBS):
+            lemma = lemma[:-2]
+        return _words(lemma)
     return []
 
 
