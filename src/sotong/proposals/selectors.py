@@ -110,7 +110,9 @@ def map_points(filters: Filters) -> list[Proposal]:
     """Proposals with a place (at most MAP_LIMIT, the most supported first)."""
     queryset = proposal_queryset(Filters(**{**filters.__dict__, "sort": "supports"}))
     return list(
-        queryset.filter(latitude__isnull=False).only(
+        queryset.filter(latitude__isnull=False)
+        .select_related(None)
+        .only(
             "pk",
             "title",
             "status",
@@ -118,7 +120,6 @@ def map_points(filters: Filters) -> list[Proposal]:
             "latitude",
             "longitude",
             "place_name",
-            "region",
             "due_at",
             "created_at",
         )[:MAP_LIMIT]
