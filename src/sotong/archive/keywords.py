@@ -38,6 +38,8 @@ def noun_counts(text: str) -> Counter:
 
     counts: Counter = Counter()
     for noun in nouns(text):
+        if noun.endswith("들") and len(noun) > 2:  # 학생들 → 학생: the plural says nothing new
+            noun = noun[:-1]
         if len(noun) < 2 or len(noun) > MAX_TERM_LENGTH or noun in STOP_WORDS:
             continue
         if noun.isdigit():
