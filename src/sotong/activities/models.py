@@ -351,44 +351,6 @@ class Review(models.Model):
         return f"{self.activity} · {self.author} · {self.rating}"
 
 
-class MeetingRecord(models.Model):
-    """The organiser's public record of a meeting (대화모임 기록), attached after it started.
-    The archive issue will make these searchable."""
-
-    activity = models.OneToOneField(
-        Activity,
-        verbose_name=_("활동"),
-        on_delete=models.CASCADE,
-        related_name="meeting_record",
-    )
-    topic = models.CharField(_("주제"), max_length=200)
-    participants_count = models.PositiveIntegerField(
-        _("참석 인원"),
-        validators=[
-            MaxValueValidator(100_000, message=_("참석 인원은 100,000명 이하여야 합니다."))
-        ],
-    )
-    summary = models.TextField(_("요약"), max_length=3000)
-    discussion = models.TextField(_("나눈 이야기"), max_length=10000, blank=True)
-    outcomes = models.TextField(_("결과"), max_length=5000, blank=True)
-    next_steps = models.TextField(_("다음 할 일"), max_length=5000, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("작성자"),
-        on_delete=models.PROTECT,
-        related_name="meeting_records",
-    )
-    created_at = models.DateTimeField(_("작성일"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("수정일"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("대화모임 기록")
-        verbose_name_plural = _("대화모임 기록")
-
-    def __str__(self) -> str:
-        return f"{self.activity} · {self.topic}"
-
-
 class ParticipantMessage(models.Model):
     """A message the organiser sent to everyone signed up: kept to count against the daily
     limit and so the organisers can see what was said."""

@@ -24,7 +24,6 @@ from sotong.activities.models import (
     MAX_OCCURRENCES,
     Activity,
     ActivitySeries,
-    MeetingRecord,
     ParticipantMessage,
     Review,
     Rsvp,
@@ -599,58 +598,3 @@ def participants_message(
         )
         transaction.on_commit(partial(messaging.send_participant_message, message.pk))
     return message
-
-
-MEETING_RECORD_FIELDS = (
-    "topic",
-    "participants_count",
-    "summary",
-    "discussion",
-    "outcomes",
-    "next_steps",
-)
-
-
-def meeting_record_refusal(activity: Activity) -> str | None:
-    """Why no record can be written for the activity yet (or ever), if so."""
-    if activity.is_draft:
-        return _("게시된 활동에만 기록을 남길 수 있습니다.")
-    if activity.is_cancelled:
-        return _("취소된 활동에는 기록을 남길 수 없습니다.")
-    if not activity.has_started:
-        return _("기록은 활동이 시작된 뒤에 남길 수 있습니다.")
-    return None
-
-
-def meeting_record_save(*, actor, activity: Activity, fields: dict[str, Any]) -> MeetingRecord:
-    """Creates or replaces the activity's public meeting record (대화모임 기록): organisers only,
-    once the activity has started."""
-    _require(
-        actor,
-        "activities.change_activity",
-        activity,
-        _("주최 측만 대화모임 기록을 남길 수 있습니다."),
-    )
-    refusal = meeting_record_refusal(activity)
-    if refusal:
-        raise ValidationError(refusal)
-    unknown = set(fields) - set(MEETING_RECORD_FIELDS)
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
-    cleaned = {
-        name: value.strip() if isinstance(value, str) else value for name, value in fields.items()
-    }
-    count = cleaned.get("participants_count")
-    if count is not None and (not isinstance(count, int) or count < 0):
-        raise ValidationError({"participants_count": _("참석 인원은 0 이상의 숫자로 적어 주세요.")})
-    with transaction.atomic():
-        _lock(activity)  # one record per activity even when two organisers save at once
-        record = MeetingRecord.objects.filter(activity=activity).first()
-        if record is None:
-            record = MeetingRecord(activity=activity, created_by=actor)
-        for name, value in cleaned.items():
-            setattr(record, name, value)
-        record.full_clean(exclude=["activity", "created_by"])
-        record.save()
-    activity.meeting_record = record
-    return record
