@@ -1,6 +1,9 @@
 """Keyset ("seek") pagination for newest-first lists: the next page starts after the last
 row's keys, so a page costs the same however deep it is, and rows added meanwhile never
-shift a page. The question library uses it too."""
+shift a page. The question library uses it too.
+
+A stop-gap: a general helper (sotong.core.keyset) is being written for the activities list;
+once it is committed these lists should use it and this module go (same page interface)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +20,14 @@ class KeysetPage:
     items: list
     next_cursor: str | None
     is_first: bool
+
+    @property
+    def has_next(self) -> bool:
+        return self.next_cursor is not None
+
+    @property
+    def has_previous(self) -> bool:
+        return not self.is_first
 
 
 def _encode(value: Any) -> str:

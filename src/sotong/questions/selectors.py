@@ -34,12 +34,8 @@ def question_list(filters: QuestionFilters, cursor: str | None = None) -> Keyset
     questions = questions.select_related("region__parent", "author").prefetch_related(
         Prefetch("topics", queryset=Topic.objects.order_by("order", "name"))
     )
-    return keyset_page(
-        questions,
-        key=SORTS.get(filters.sort, "created_at"),
-        cursor=cursor,
-        size=LIST_PAGE_SIZE,
-    )
+    key = SORTS.get(filters.sort, "created_at")
+    return keyset_page(questions, key=key, cursor=cursor, size=LIST_PAGE_SIZE)
 
 
 def question_for_page(question_id: int) -> Question | None:
