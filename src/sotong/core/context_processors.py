@@ -20,6 +20,7 @@ _SECTIONS = {
     "core:region": "regions",
     "activities": "activities",
     "organizations": "organizations",
+    "proposals": "proposals",
     "archive": "archive",
     "accounts": "me",
 }

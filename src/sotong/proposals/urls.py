@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import pgettext_lazy
 
 from sotong.proposals import views
 
@@ -27,3 +28,6 @@ urlpatterns = [
     path("regions/<slug:slug>/policy/", views.policy, name="policy"),
     path("regions/<slug:slug>/roundtables/new/", views.roundtable_create, name="roundtable_create"),
 ]
+
+# The main menu's label for this section (base.html), kept in this app's catalogue.
+MENU_LABEL = pgettext_lazy("menu", "제안")
