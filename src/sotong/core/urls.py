@@ -1,12 +1,12 @@
-from django.urls import path
+from django.urls import include, path
 
 from sotong.core import views
 
 app_name = "core"
 
+# The home and region pages gather every capability, so the feed app (top layer) builds them;
+# core only mounts them by dotted path and never imports what sits above it.
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("regions/", views.region_index, name="regions"),
-    path("regions/<slug:slug>/", views.region_home, name="region"),
     path("healthz", views.healthz, name="healthz"),
+    path("", include("sotong.feed.urls")),
 ]

@@ -6,7 +6,7 @@ Topic follows live in `User.interests`; every other follow is a `Follow` row (se
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from sotong.accounts.models import User
 from sotong.core.models import Region, Topic
@@ -147,6 +147,18 @@ def target_filter(target) -> Q:
     return Q(**{target_field(target): target})
 
 
+def follow_state(user, target) -> tuple[int, bool]:
+    """(how many follow the target, whether `user` does): one query."""
+    if isinstance(target, Topic):
+        rows, who = TopicFollow.objects.filter(topic=target), "user_id"
+    else:
+        rows, who = Follow.objects.filter(target_filter(target)), "follower_id"
+    if not user.is_authenticated:
+        return rows.count(), False
+    counts = rows.aggregate(total=Count("pk"), mine=Count("pk", filter=Q(**{who: user.pk})))
+    return counts["total"], counts["mine"] > 0
+
+
 def follower_count(target) -> int:
     if isinstance(target, Topic):
         return TopicFollow.objects.filter(topic=target).count()
@@ -179,8 +191,6 @@ def follow_list(user) -> dict[str, list]:
 def suggested_organizations(user, *, limit: int = 6) -> list[Organization]:
     """Active organisations near the person (home city) sharing their topics, not yet followed;
     the most followed first."""
-    from django.db.models import Count
-
     organizations = Organization.objects.filter(is_active=True).exclude(
         pk__in=Follow.objects.filter(follower_id=user.pk, organization__isnull=False).values(
             "organization_id"

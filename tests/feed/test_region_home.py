@@ -1,4 +1,5 @@
-"""The region home page (/ and /regions/<slug>/) as a visitor sees it."""
+"""The region home page (/ for anonymous visitors, and /regions/<slug>/) as a visitor sees it.
+Signed in, / is the personal feed (tests/feed/test_home_feed.py); it links to the region."""
 
 from datetime import timedelta
 
@@ -124,7 +125,7 @@ def test_anonymous_visitor_is_invited_to_sign_up(client, city):
 
 def test_resident_is_not_asked_to_sign_up_again(client, city, resident):
     client.force_login(resident)
-    text = page(client.get("/"))
+    text = page(client.get("/regions/namwon/"))
     assert "회원가입하고 함께하기" not in text
     assert 'href="/accounts/signup/"' not in text
 
@@ -174,9 +175,9 @@ def test_visiting_a_neighbourhood_makes_its_city_the_home_page_region(client, ci
     assert '<h1 id="region-title">제주시</h1>' in page(client.get("/"))
 
 
-def test_residents_home_region_is_their_home_page(client, city, jeju):
+def test_residents_home_page_leads_to_their_home_region(client, city, jeju):
     client.force_login(UserFactory(nickname="한라", home_region=jeju))
-    assert '<h1 id="region-title">제주시</h1>' in page(client.get("/"))
+    assert 'href="/regions/jeju/">제주시 둘러보기</a>' in page(client.get("/"))
 
 
 def test_unknown_or_inactive_region_is_a_korean_404(client, city):
@@ -227,10 +228,10 @@ def test_region_pages_run_a_fixed_number_of_queries(
     client, city, neighbourhood, topics, resident, make_data, path, django_assert_max_num_queries
 ):
     make_data(city, neighbourhood, topics)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):  # the follower count on region pages
         page(client.get(path))
     client.force_login(resident)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(15):  # the follow button adds two on region pages
         page(client.get(path))
 
 
