@@ -145,6 +145,9 @@ class ArchiveItemForm(forms.ModelForm):
         self.fields["host_organization"].queryset = hosts.order_by("name")
         self.fields["host_organization"].empty_label = _("단체 없음 (개인)")
         self.fields["host_organization"].help_text = _("내가 속한 단체만 고를 수 있습니다.")
+        self.fields["host_organization"].error_messages["invalid_choice"] = _(
+            "내가 속한 단체만 주최 단체로 고를 수 있습니다."
+        )
         if instance.pk:
             self.fields["topics"].initial = list(instance.topics.all())
             self.fields["organizations"].initial = current_orgs

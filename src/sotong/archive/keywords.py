@@ -120,14 +120,13 @@ def keywords_of(item) -> list[str]:
 
 
 def related_records(record: MeetingRecord, *, limit: int = 5) -> list[MeetingRecord]:
-    """Published records sharing the most key words with this one (then the heavier ones)."""
+    """Published records whose text holds the most of this one's key words (then those where
+    these words weigh most)."""
     terms = list(Term.objects.filter(record=record, is_keyword=True).values_list("term", flat=True))
     if not terms:
         return []
     ranked = list(
-        Term.objects.filter(
-            term__in=terms, is_keyword=True, record__visibility=Visibility.PUBLISHED
-        )
+        Term.objects.filter(term__in=terms, record__visibility=Visibility.PUBLISHED)
         .exclude(record_id=record.pk)
         .values("record_id")
         .annotate(shared=Count("id"), weight=Sum("score"))

@@ -39,7 +39,7 @@ def parse_cursor(value: str | None) -> tuple[date, int] | None:
         return None
 
 
-def _filtered(queryset: QuerySet, filters: Filters, date_field: str) -> QuerySet:
+def filtered(queryset: QuerySet, filters: Filters, date_field: str) -> QuerySet:
     if filters.region is not None:
         queryset = queryset.filter(region_id__in=filters.region.family_ids())
     if filters.topic is not None:
@@ -54,17 +54,19 @@ def _filtered(queryset: QuerySet, filters: Filters, date_field: str) -> QuerySet
     return queryset
 
 
-def _keyset_page(queryset: QuerySet, date_field: str, cursor: str | None) -> Page:
+def keyset_page(
+    queryset: QuerySet, date_field: str, cursor: str | None, size: int = PAGE_SIZE
+) -> Page:
     key = parse_cursor(cursor)
     if key is not None:
         day, pk = key
         queryset = queryset.filter(
             Q(**{f"{date_field}__lt": day}) | Q(**{date_field: day, "pk__lt": pk})
         )
-    rows = list(queryset.order_by(f"-{date_field}", "-pk")[: PAGE_SIZE + 1])
+    rows = list(queryset.order_by(f"-{date_field}", "-pk")[: size + 1])
     next_cursor = None
-    if len(rows) > PAGE_SIZE:
-        rows = rows[:PAGE_SIZE]
+    if len(rows) > size:
+        rows = rows[:size]
         last = rows[-1]
         next_cursor = f"{getattr(last, date_field).isoformat()}.{last.pk}"
     return Page(items=rows, next_cursor=next_cursor, is_first=key is None)
@@ -79,7 +81,7 @@ def _record_list() -> QuerySet:
 
 
 def record_page(filters: Filters, cursor: str | None = None) -> Page:
-    return _keyset_page(_filtered(_record_list(), filters, "held_on"), "held_on", cursor)
+    return keyset_page(filtered(_record_list(), filters, "held_on"), "held_on", cursor)
 
 
 def document_page(filters: Filters, cursor: str | None = None) -> Page:
@@ -88,7 +90,7 @@ def document_page(filters: Filters, cursor: str | None = None) -> Page:
         .select_related("region__parent", "host_organization", "created_by")
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("order", "name")))
     )
-    return _keyset_page(_filtered(documents, filters, "issued_on"), "issued_on", cursor)
+    return keyset_page(filtered(documents, filters, "issued_on"), "issued_on", cursor)
 
 
 def record_years() -> list[int]:
@@ -203,7 +205,7 @@ def region_record_years(region: Region) -> list[int]:
 def records_for_export(filters: Filters):
     """Every published record the filters select, oldest first, streamed in chunks."""
     records = (
-        _filtered(MeetingRecord.objects.published(), filters, "held_on")
+        filtered(MeetingRecord.objects.published(), filters, "held_on")
         .select_related("region__parent", "host_organization", "created_by", "activity")
         .prefetch_related(
             "topics",

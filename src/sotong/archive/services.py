@@ -63,6 +63,18 @@ def _require(actor, perm: str, obj=None, message: str | None = None) -> None:
         raise PermissionDenied(message or _("이 일을 할 권한이 없습니다."))
 
 
+def _stored(item):
+    """The item as saved: a bound ModelForm may have changed the instance in memory, and
+    permissions follow what is stored (its host, its activity), not what is proposed."""
+    return (
+        type(item)
+        .objects.select_related(
+            "host_organization", "activity" if isinstance(item, MeetingRecord) else "region"
+        )
+        .get(pk=item.pk)
+    )
+
+
 def _check_host(actor, item, host_organization) -> None:
     """Naming an organisation as the host takes membership (keeping the one it has does not)."""
     if host_organization is None:
@@ -179,7 +191,7 @@ def record_update(
     fields: dict[str, Any],
     relations: dict[str, Iterable] | None = None,
 ) -> MeetingRecord:
-    _require(actor, "archive.change_item", record, _("이 기록을 고칠 권한이 없습니다."))
+    _require(actor, "archive.change_item", _stored(record), _("이 기록을 고칠 권한이 없습니다."))
     _check_host(actor, record, fields.get("host_organization", record.host_organization))
     newly_published = _apply(record, RECORD_FIELDS, fields)
     record.full_clean(exclude=["activity", "created_by"])
@@ -251,7 +263,7 @@ def document_update(
     fields: dict[str, Any],
     relations: dict[str, Iterable] | None = None,
 ) -> Document:
-    _require(actor, "archive.change_item", document, _("이 자료를 고칠 권한이 없습니다."))
+    _require(actor, "archive.change_item", _stored(document), _("이 자료를 고칠 권한이 없습니다."))
     _check_host(actor, document, fields.get("host_organization", document.host_organization))
     _apply(document, DOCUMENT_FIELDS, fields)
     document.full_clean(exclude=["created_by"])
