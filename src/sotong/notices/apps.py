@@ -9,7 +9,9 @@ class NoticesConfig(AppConfig):
 
     def ready(self):
         from sotong.accounts import personal_data
-        from sotong.notices import personal
+        from sotong.notices import notifying, personal
+
+        notifying.connect()
 
         personal_data.register(
             "notice_questions",

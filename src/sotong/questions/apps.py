@@ -9,7 +9,9 @@ class QuestionsConfig(AppConfig):
 
     def ready(self):
         from sotong.accounts import personal_data
-        from sotong.questions import personal
+        from sotong.questions import notifying, personal
+
+        notifying.connect()
 
         personal_data.register(
             "questions", title=_("질문도서관의 질문"), export=personal.export_questions, order=310
