@@ -6,7 +6,19 @@ from ninja import Field, NinjaAPI, Router, Schema
 from ninja.renderers import JSONRenderer
 
 from sotong.api.errors import NotFound, install_error_handlers
-from sotong.api.routers import activities, me, organizations, regions, topics
+from sotong.api.routers import (
+    activities,
+    archive,
+    me,
+    notices,
+    notifications,
+    organizations,
+    proposals,
+    questions,
+    regions,
+    search,
+    topics,
+)
 
 
 class KoreanJSONRenderer(JSONRenderer):
@@ -47,7 +59,13 @@ api.add_router("/regions", regions.router)
 api.add_router("/topics", topics.router)
 api.add_router("/organizations", organizations.router)
 api.add_router("/activities", activities.router)
+api.add_router("/archive", archive.router)
+api.add_router("/notices", notices.router)
+api.add_router("/proposals", proposals.router)
+api.add_router("/questions", questions.router)
+api.add_router("/search", search.router)
 api.add_router("/me", me.router)
+api.add_router("/me/notifications", notifications.router)
 
 # Added last, so it only answers paths no operation matched: a JSON 404, not Django's HTML page.
 unmatched = Router()

@@ -25,8 +25,22 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1.0)
         parser.add_argument("--batch", action="store_true")
         parser.add_argument("--queue-name", default="*")
+        parser.add_argument(
+            "--no-periodic",
+            action="store_true",
+            help="do not enqueue the periodic jobs (another worker does, or a benchmark runs)",
+        )
 
-    def handle(self, *, interval: float, batch: bool, queue_name: str, verbosity: int, **_):
+    def handle(
+        self,
+        *,
+        interval: float,
+        batch: bool,
+        queue_name: str,
+        no_periodic: bool,
+        verbosity: int,
+        **_,
+    ):
         worker = Worker(
             queue_names=queue_name.split(","),
             interval=interval,
@@ -43,7 +57,7 @@ class Command(BaseCommand):
             if time.monotonic() - last_housekeeping >= HOUSEKEEPING_EVERY or batch:
                 close_old_connections()
                 requeued = requeue_orphaned_jobs()
-                due = enqueue_due_jobs()
+                due = [] if no_periodic else enqueue_due_jobs()
                 if verbosity > 1 and (requeued or due):
                     self.stdout.write(f"requeued {requeued}; enqueued {', '.join(due) or '-'}")
                 last_housekeeping = time.monotonic()
