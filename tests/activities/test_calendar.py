@@ -1,6 +1,6 @@
 """/activities/calendar/: a month grid and a week view in Seoul time, with an agenda list."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -223,7 +223,7 @@ def test_the_calendar_page_works_without_javascript(client, city):
 
 def test_the_calendar_runs_a_fixed_number_of_queries(client, city, django_assert_max_num_queries):
     ActivityFactory(region=city, starts_at=seoul(2030, 5, 3))
-    with django_assert_max_num_queries(7) as few:
+    with django_assert_max_num_queries(8) as few:
         client.get("/activities/calendar/?month=2030-05")
     for day in range(1, 29):
         ActivityFactory.create_batch(2, region=city, starts_at=seoul(2030, 5, day, 9 + day % 10))
@@ -232,3 +232,55 @@ def test_the_calendar_runs_a_fixed_number_of_queries(client, city, django_assert
     assert response.context["activity_count"] == 57
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/activities/calendar/?week=2030-W20")
+
+
+def test_a_busy_day_shows_three_and_links_to_the_rest(client, city):
+    for hour in range(9, 16):  # seven activities on 14 May
+        ActivityFactory(region=city, title=f"{hour}시 모임", starts_at=seoul(2030, 5, 14, hour))
+
+    response = client.get("/activities/calendar/?month=2030-05&kind=gathering")
+    html = response.content.decode()
+
+    assert day_titles(response, seoul(2030, 5, 14).date()) == ["9시 모임", "10시 모임", "11시 모임"]
+    assert "외 4건" in html
+    assert "5월 14일 활동 모두 보기" in html
+    more = "/activities/?kind=gathering&amp;date_from=2030-05-14&amp;date_to=2030-05-14"
+    assert f'href="{more}"' in html
+    assert "이 달의 활동 7개" in html
+    listed = client.get(more.replace("&amp;", "&"))
+    assert len(listed.context["activities"]) == 7
+
+
+def test_the_rest_of_a_past_day_links_to_the_past_list(client, city):
+    day = timezone.localdate() - timedelta(days=3)
+    for hour in range(9, 14):
+        ActivityFactory(region=city, starts_at=seoul(day.year, day.month, day.day, hour))
+
+    html = client.get(f"/activities/calendar/?month={day:%Y-%m}").content.decode()
+
+    more = f"/activities/?when=past&amp;date_from={day}&amp;date_to={day}"
+    assert f'href="{more}"' in html
+    assert len(client.get(more.replace("&amp;", "&")).context["activities"]) == 5
+
+
+def test_a_week_shows_eight_a_day(client, city):
+    for minute in range(0, 50, 5):  # ten on Monday 13 May 2030 (week 20)
+        ActivityFactory(region=city, starts_at=seoul(2030, 5, 13, 10, minute))
+
+    response = client.get("/activities/calendar/?week=2030-W20")
+
+    monday = response.context["days"][0]
+    assert len(monday["activities"]) == 8 and monday["more"] == 2
+    assert "외 2건" in response.content.decode()
+
+
+def test_a_month_page_stays_small_however_busy(client, city):
+    ActivityFactory(region=city, starts_at=seoul(2030, 5, 3))
+    quiet = len(client.get("/activities/calendar/?month=2030-05").content)
+    for day in range(1, 32):
+        ActivityFactory.create_batch(6, region=city, starts_at=seoul(2030, 5, day, 12))
+
+    busy = len(client.get("/activities/calendar/?month=2030-05").content)
+
+    # 186 activities, but only 3 a day drawn (twice: grid and agenda)
+    assert busy < quiet + 31 * 3 * 2 * 400

@@ -300,3 +300,32 @@ def test_map_page_runs_a_fixed_number_of_queries(client, city, django_assert_max
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get("/activities/map/")
     assert len(response.context["activities"]) == 20
+
+
+def test_points_come_in_start_order_though_the_probe_is_unordered(client, city):
+    start = timezone.now() + timedelta(days=2)
+    for hours in (30, 10, 20, 0):  # created out of order
+        ActivityFactory(
+            region=city, title=f"{hours}시간 뒤", starts_at=start + timedelta(hours=hours)
+        )
+
+    payload = map_data(client)[1]
+
+    assert [point["title"] for point in payload["points"]] == [
+        "0시간 뒤",
+        "10시간 뒤",
+        "20시간 뒤",
+        "30시간 뒤",
+    ]
+
+
+def test_the_probe_for_too_many_points_is_not_sorted(client, city):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ActivityFactory.create_batch(3, region=city)
+    with CaptureQueriesContext(connection) as queries:
+        map_data(client)
+
+    probe = next(q["sql"] for q in queries if f"LIMIT {CLUSTER_THRESHOLD + 1}" in q["sql"])
+    assert "ORDER BY" not in probe

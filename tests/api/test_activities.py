@@ -99,7 +99,33 @@ def test_list_shows_upcoming_published_activities_soonest_first(client, catalogu
     response = client.get("/api/v1/activities")
 
     assert ids(response) == [catalogue[k].pk for k in ("walk", "play", "concert")]
-    assert response.json()["count"] == 3
+    assert response.json()["next_cursor"] is None
+
+
+def test_list_pages_follow_next_cursor_without_gaps_or_repeats(client, catalogue):
+    first = client.get("/api/v1/activities?limit=2").json()
+    second = client.get(f"/api/v1/activities?limit=2&cursor={first['next_cursor']}").json()
+
+    walked = [item["id"] for item in first["items"] + second["items"]]
+    assert walked == [catalogue[k].pk for k in ("walk", "play", "concert")]
+    assert "count" not in first and second["next_cursor"] is None
+
+
+@pytest.mark.parametrize("cursor", ["nonsense", "eyJvIjogInN0YXJ0c19hdCJ9", "A" * 40])
+def test_a_cursor_the_api_did_not_give_is_a_422_in_korean(client, catalogue, cursor):
+    response = client.get(f"/api/v1/activities?cursor={cursor}")
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "cursor"
+    assert "next_cursor" in response.json()["errors"][0]["message"]
+
+
+def test_a_cursor_from_another_sort_is_refused(client, catalogue):
+    newest_first = client.get("/api/v1/activities?limit=1&sort=new").json()
+
+    response = client.get(f"/api/v1/activities?cursor={newest_first['next_cursor']}")
+
+    assert response.status_code == 422
 
 
 def test_list_entry_has_place_time_seats_host_and_no_contact(client, catalogue, organization):
@@ -192,6 +218,7 @@ def test_bad_filters_are_a_422_naming_the_field_in_korean(client, catalogue, que
         "topic=" + "&topic=".join(["kids"] * 50),
         "offset=-1",
         "offset=99999999999999999999",
+        "cursor=" + "A" * 5000,
     ],
 )
 def test_hostile_list_queries_get_a_4xx_json_answer(client, catalogue, query):

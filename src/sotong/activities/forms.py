@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sotong.activities.models import Activity, ActivitySeries, Audience
 from sotong.activities.selectors import HOST_KINDS, ActivityFilters
-from sotong.activities.services import EDITABLE_FIELDS, Recurrence
+from sotong.activities.services import EDITABLE_FIELDS, Recurrence, duration_error
 from sotong.core.forms import RegionChoiceField, TopicChoiceField
 from sotong.core.models import KOREA_BOUNDS, Region, Topic
 from sotong.organizations.models import Organization
@@ -274,6 +274,8 @@ class ActivityForm(forms.Form):
         data = super().clean()
         if data.get("repeat") and not data.get("repeat_until"):
             self.add_error("repeat_until", _("반복하려면 반복 종료일을 정해 주세요."))
+        if too_long := duration_error(data.get("starts_at"), data.get("ends_at")):
+            self.add_error("ends_at", too_long)
         return data
 
     def service_fields(self) -> dict:

@@ -91,12 +91,15 @@ def located(activities: QuerySet[Activity], bbox: BBox) -> QuerySet[Activity]:
 def map_data(filters: selectors.ActivityFilters, bbox: BBox, zoom: int) -> dict:
     """What /activities/map/data.json answers: points, or clusters above the threshold."""
     activities = located(selectors.activity_list(filters), bbox)
+    # Unordered: the database stops at the first CLUSTER_THRESHOLD + 1 rows it finds instead of
+    # sorting every match first. Only a short answer is drawn as points, sorted here.
     rows = list(
-        activities.order_by("starts_at", "pk").values(
+        activities.order_by().values(
             "pk", "title", "kind", "starts_at", "place_name", "latitude", "longitude"
         )[: CLUSTER_THRESHOLD + 1]
     )
     if len(rows) <= CLUSTER_THRESHOLD:
+        rows.sort(key=lambda row: (row["starts_at"], row["pk"]))
         return {"mode": "points", "total": len(rows), "points": [_point(row) for row in rows]}
     size = cell_size(zoom)
     cells = (

@@ -1,5 +1,7 @@
 """Local activities: gatherings, events, performances and classes, their sign-ups and reviews."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -13,6 +15,9 @@ from sotong.core.models import latitude_validators, longitude_validators
 
 # A series never creates more rows than this, however long it runs.
 MAX_OCCURRENCES = 100
+# The longest an activity may run. Lists order by starts_at, so an upcoming list can bound
+# starts_at from below (now - MAX_DURATION) and read only a short range of its index.
+MAX_DURATION = timedelta(days=31)
 
 
 class Audience(models.TextChoices):
@@ -74,10 +79,14 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(status=Activity.Status.PUBLISHED)
 
     def upcoming(self, now=None):
-        return self.filter(ends_at__gte=now or timezone.now())
+        """Not ended yet. The starts_at bound changes no answer (no activity runs longer than
+        MAX_DURATION) but lets the database skip the whole past in a starts_at index."""
+        now = now or timezone.now()
+        return self.filter(ends_at__gte=now, starts_at__gte=now - MAX_DURATION)
 
     def past(self, now=None):
-        return self.filter(ends_at__lt=now or timezone.now())
+        now = now or timezone.now()
+        return self.filter(ends_at__lt=now, starts_at__lt=now)
 
     def with_seats_left(self):
         return self.filter(Q(capacity__isnull=True) | Q(confirmed_count__lt=F("capacity")))

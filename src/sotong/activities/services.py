@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from sotong.activities import messaging
 from sotong.activities.models import (
+    MAX_DURATION,
     MAX_OCCURRENCES,
     Activity,
     ActivitySeries,
@@ -79,6 +80,16 @@ def _in_korea(latitude: float, longitude: float) -> bool:
     )
 
 
+def duration_error(starts_at: datetime | None, ends_at: datetime | None) -> str | None:
+    """Korean message when an activity would run longer than MAX_DURATION (lists rely on it)."""
+    if starts_at and ends_at and ends_at - starts_at > MAX_DURATION:
+        return _(
+            "활동 기간은 %(days)d일을 넘을 수 없습니다. 더 긴 활동은 기간을 나누어 올리거나 "
+            "정규 활동(반복)으로 만들어 주세요."
+        ) % {"days": MAX_DURATION.days}
+    return None
+
+
 def _validate_activity(
     *, actor, activity: Activity, topics: list[Topic], previous_organization_id: int | None = None
 ) -> None:
@@ -90,6 +101,8 @@ def _validate_activity(
 
     if activity.starts_at and activity.ends_at and activity.ends_at <= activity.starts_at:
         add("ends_at", _("끝나는 시간은 시작 시간보다 뒤여야 합니다."))
+    elif too_long := duration_error(activity.starts_at, activity.ends_at):
+        add("ends_at", too_long)
     if activity.capacity is not None and activity.capacity < 1:
         add("capacity", _("정원은 1명 이상이어야 합니다. 제한이 없으면 비워 두세요."))
     if activity.fee is not None and activity.fee < 0:

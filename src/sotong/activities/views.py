@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,6 +22,7 @@ from sotong.activities.forms import (
     ReviewForm,
 )
 from sotong.activities.models import Activity, Rsvp
+from sotong.core.keyset import keyset_page
 from sotong.core.selectors import current_region, region_list, topics_for
 
 # --- helpers ------------------------------------------------------------------------------
@@ -85,7 +85,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     filter_form = ActivityFilterForm(data, regions=regions, topics=topics)
     filters = filter_form.filters()
     activities = selectors.activity_list(filters)
-    page = Paginator(activities, selectors.LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = keyset_page(activities, request.GET.get("after"), selectors.LIST_PAGE_SIZE)
     return render(
         request,
         "activities/list.html",
@@ -93,8 +93,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
             "filter_form": filter_form,
             "filters": filters,
             "page_obj": page,
-            "page_range": page.paginator.get_elided_page_range(page.number),
-            "activities": list(page.object_list),
+            "activities": page.items,
             "is_past": filters.when == "past",
         },
     )

@@ -7,8 +7,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,11 +18,13 @@ from django.views.decorators.http import require_GET
 from sotong.activities import map as activity_map
 from sotong.activities import selectors
 from sotong.activities.forms import ActivityFilterForm
+from sotong.activities.models import Activity
+from sotong.core.keyset import keyset_page
 from sotong.core.models import KOREA_BOUNDS, Region
 from sotong.core.selectors import current_region, region_list, topics_for
 
 # Parameters that belong to one view only and must not follow the visitor to another view.
-VIEW_ONLY_PARAMETERS = ("page", "month", "week", "bbox", "zoom")
+VIEW_ONLY_PARAMETERS = ("page", "after", "month", "week", "bbox", "zoom")
 
 
 @dataclasses.dataclass
@@ -66,7 +67,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
         .filter(latitude__isnull=False, longitude__isnull=False)
         .prefetch_related(None)
     )
-    page = Paginator(located, selectors.LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = keyset_page(located, request.GET.get("after"), selectors.LIST_PAGE_SIZE)
     region = state.region
     if region is not None:
         bounds = list(region.bounds)
@@ -112,8 +113,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
             "filter_form": state.form,
             "filters": state.filters,
             "page_obj": page,
-            "page_range": page.paginator.get_elided_page_range(page.number),
-            "activities": list(page.object_list),
+            "activities": page.items,
             "map_config": config,
             "region_name": region_name,
             "is_past": state.filters.when == "past",
@@ -178,35 +178,71 @@ def _week_label(monday: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _activities_by_day(filters, first: date, last: date) -> tuple[dict, list]:
-    """One query: every published activity that touches [first, last], listed on each local day
-    it covers (within that range)."""
+# A month cell shows this many activities and "외 N건" for the rest, linking to that day's list,
+# so a busy month costs the same to draw as a quiet one. A week has room for more.
+SHOWN_PER_DAY_IN_MONTH = 3
+SHOWN_PER_DAY_IN_WEEK = 8
+
+
+@dataclasses.dataclass
+class CalendarDays:
+    shown: dict[date, list]  # each day's first activities, in start order
+    totals: dict[date, int]  # how many activities touch each day
+    activity_count: int  # distinct activities in the period
+
+
+def _activities_by_day(filters, first: date, last: date, per_day: int) -> CalendarDays:
+    """Two queries whatever the data: the keys (id, start, end) of every published activity that
+    touches [first, last], spread over the local days each covers; then the full rows of only
+    the first `per_day` of each day."""
     window_start, window_end = (
         selectors._midnight(first),
         selectors._midnight(last + timedelta(days=1)),
     )
     calendar_filters = dataclasses.replace(filters, when="", sort="soon")
-    activities = list(
+    in_period = (
         selectors.activity_list(calendar_filters, now=window_start)
         .filter(starts_at__lt=window_end)
         .prefetch_related(None)
     )
-    by_day: dict[date, list] = {}
-    for activity in activities:
-        start_day = max(timezone.localtime(activity.starts_at).date(), first)
+    ids_by_day: dict[date, list[int]] = {}
+    keys = list(in_period.select_related(None).values_list("pk", "starts_at", "ends_at"))
+    for pk, starts_at, ends_at in keys:
+        start_day = max(timezone.localtime(starts_at).date(), first)
         # an activity ending exactly at midnight does not spill into the next day
-        end_day = min(timezone.localtime(activity.ends_at - timedelta(microseconds=1)).date(), last)
+        end_day = min(timezone.localtime(ends_at - timedelta(microseconds=1)).date(), last)
         day = start_day
         while day <= end_day:
-            by_day.setdefault(day, []).append(activity)
+            ids_by_day.setdefault(day, []).append(pk)
             day += timedelta(days=1)
-    return by_day, activities
+    wanted = {pk for ids in ids_by_day.values() for pk in ids[:per_day]}
+    activities = Activity.objects.only("pk", "title", "starts_at").in_bulk(wanted)
+    return CalendarDays(
+        shown={day: [activities[pk] for pk in ids[:per_day]] for day, ids in ids_by_day.items()},
+        totals={day: len(ids) for day, ids in ids_by_day.items()},
+        activity_count=len(keys),
+    )
 
 
-def _day(day: date, by_day: dict, today: date, month: int | None) -> dict:
+def _day_list_url(day: date, today: date, filter_query: str) -> str:
+    """The list of one day's activities with the calendar's filters (past days: past list)."""
+    query = QueryDict(filter_query, mutable=True)
+    for name in ("when", "sort", "date_from", "date_to"):
+        query.pop(name, None)
+    if day < today:
+        query["when"] = "past"
+    query["date_from"] = query["date_to"] = day.isoformat()
+    return f"{reverse('activities:list')}?{query.urlencode()}"
+
+
+def _day(day: date, days: CalendarDays, today: date, month: int | None, filter_query: str) -> dict:
+    shown = days.shown.get(day, [])
+    more = days.totals.get(day, 0) - len(shown)
     return {
         "date": day,
-        "activities": by_day.get(day, []),
+        "activities": shown,
+        "more": more,
+        "more_url": _day_list_url(day, today, filter_query) if more > 0 else "",
         "is_today": day == today,
         "in_month": month is None or day.month == month,
         "weekday": WEEKDAY_NAMES[day.weekday()],
@@ -236,6 +272,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             month_start = parsed
     if notice:
         notice += " " + _("이번 달을 보여 드립니다.")
+    filter_query = _filter_query(request)
 
     context = {
         "filter_form": state.form,
@@ -247,7 +284,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
     }
     if week_start is not None:
         days = [week_start + timedelta(days=offset) for offset in range(7)]
-        by_day, activities = _activities_by_day(state.filters, days[0], days[-1])
+        found = _activities_by_day(state.filters, days[0], days[-1], SHOWN_PER_DAY_IN_WEEK)
         context.update(
             view="week",
             week_label=_week_label(week_start),
@@ -255,20 +292,20 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             week_year=week_start.isocalendar()[0],
             first_day=days[0],
             last_day=days[-1],
-            days=[_day(day, by_day, today, None) for day in days],
+            days=[_day(day, found, today, None, filter_query) for day in days],
             previous_week=_week_label(week_start - timedelta(days=7)),
             next_week=_week_label(week_start + timedelta(days=7)),
             this_week=_week_label(today - timedelta(days=today.weekday())),
             month_of_week=week_start.strftime("%Y-%m"),
             keep=[("week", _week_label(week_start))],
-            activity_count=len(activities),
+            activity_count=found.activity_count,
         )
         return render(request, "activities/calendar.html", context)
 
     last_day = month_start.replace(
         day=pycalendar.monthrange(month_start.year, month_start.month)[1]
     )
-    by_day, activities = _activities_by_day(state.filters, month_start, last_day)
+    found = _activities_by_day(state.filters, month_start, last_day, SHOWN_PER_DAY_IN_MONTH)
     weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(
         month_start.year, month_start.month
     )
@@ -282,13 +319,13 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             {
                 "label": _week_label(week[0]),
                 "number": week[0].isocalendar()[1],
-                "days": [_day(day, by_day, today, month_start.month) for day in week],
+                "days": [_day(day, found, today, month_start.month, filter_query) for day in week],
             }
             for week in weeks
         ],
         agenda=[
-            _day(day, by_day, today, month_start.month)
-            for day in sorted(by_day)
+            _day(day, found, today, month_start.month, filter_query)
+            for day in sorted(found.shown)
             if day.month == month_start.month
         ],
         previous_month=previous_month.strftime("%Y-%m")
@@ -297,6 +334,6 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
         next_month=next_month.strftime("%Y-%m") if next_month.year <= LAST_YEAR else "",
         this_month=today.strftime("%Y-%m"),
         keep=[("month", month_start.strftime("%Y-%m"))],
-        activity_count=len(activities),
+        activity_count=found.activity_count,
     )
     return render(request, "activities/calendar.html", context)

@@ -15,7 +15,7 @@ from sotong.activities import selectors, services
 from sotong.activities.forms import ActivityFilterForm
 from sotong.activities.models import Activity, Review, Rsvp
 from sotong.api.errors import NotFound, unknown_value
-from sotong.api.pagination import LimitOffsetPage
+from sotong.api.pagination import CursorPage, LimitOffsetPage
 from sotong.api.schemas import (
     ActivityDetailOut,
     ActivityFilters,
@@ -117,9 +117,9 @@ def _visible_activity(request: HttpRequest, activity_id: int) -> Activity:
     description="게시된 활동을 /activities/ 페이지와 같은 조건으로 거릅니다: 기간(오늘, 이번 "
     "주말, 이번 달, 지난 활동, 날짜 범위), 지역(시·군·구면 그 안의 읍·면·동 포함), 주제, 종류, "
     "대상, 무료, 자리 남음, 주최 종류. 정렬은 날짜순, 최근 등록순, 참가자 많은 순. "
-    "주최자 연락처는 주지 않습니다.",
+    "주최자 연락처는 주지 않습니다. 다음 쪽은 응답의 next_cursor를 cursor로 보내 받습니다.",
 )
-@paginate(LimitOffsetPage)
+@paginate(CursorPage)
 def list_activities(request: HttpRequest, filters: Query[ActivityFilters]) -> QuerySet[Activity]:
     return selectors.activity_list(_parsed_filters(filters)).defer("description")
 
