@@ -170,7 +170,9 @@ class Results:
     suggestion: str | None
 
 
-def search(raw_query: str | None, filters: Filters, user, page_number=1) -> Results:
+def search(
+    raw_query: str | None, filters: Filters, user, page_number=1, *, mark: bool = True
+) -> Results:
     """The results page: at most 8 queries whatever the data (count, page, four facets,
     the suggestion's term lookup and its count)."""
     from django.core.paginator import Paginator
@@ -202,8 +204,10 @@ def search(raw_query: str | None, filters: Filters, user, page_number=1) -> Resu
             Hit(
                 document=document,
                 kind_label=str(kind.label) if kind else document.kind,
-                title=highlight.mark(document.title, terms),
-                snippet=highlight.mark(highlight.window(document.snippet_source, terms), terms),
+                title=highlight.mark(document.title, terms) if mark else "",
+                snippet=highlight.mark(highlight.window(document.snippet_source, terms), terms)
+                if mark
+                else "",
             )
         )
     suggestion = None
