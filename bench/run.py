@@ -6,15 +6,17 @@
 1. Makes its own database (SQLite in var/bench/, or the PostgreSQL database `sotong_bench`
    on 127.0.0.1), migrates it and seeds it at the scale (`manage.py sotong_seed`; nothing to
    do when it is already there, a fresh database when it holds another scale).
-2. Starts Sotong as `python3 run.py` does: gunicorn sotong.wsgi, 2 workers, SOTONG_DEMO=1,
-   static files collected; only on 127.0.0.1.
+2. Starts Sotong as `python3 run.py` does: gunicorn sotong.wsgi, 2 workers (preloaded when
+   run.py preloads), SOTONG_DEMO=1, static files collected, and the task worker beside it
+   (`manage.py sotong_worker`, without its periodic jobs); only on 127.0.0.1.
 3. Logs the demo resident in for the logged-in pages (the session cookie goes to wrk).
 4. Drives each page with wrk (installed from Debian's packages if missing) at each
    concurrency for a fixed time, after a short warm-up; /healthz, a view that does nothing,
    is measured before and after the pages as the floor. Between runs it waits until the
    workers have worked off what wrk left queued, so one page's backlog never counts for
    the next.
-5. Sums the proportional set size (PSS) of all server processes after each run.
+5. Sums the proportional set size (PSS) of all server processes (the task worker included)
+   after each run.
 6. Writes bench/results/<date>-<db>-<scale>.json and .md: each page's requests/s and
    p50/p95/p99, and its ratio to the floor; pages that miss the targets are marked.
 
@@ -201,6 +203,28 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def run_command_preloads() -> bool:
+    """Whether `python3 run.py` loads the app (and the Korean analyser) in gunicorn's master
+    before forking; the benchmark serves exactly as it does."""
+    return "--preload" in (ROOT / "run.py").read_text(encoding="utf-8")
+
+
+def task_worker_command() -> list[str] | None:
+    """The background worker `python3 run.py` starts beside gunicorn, if the project has one."""
+    if list((ROOT / "src" / "sotong").glob("*/management/commands/sotong_worker.py")):
+        # no periodic jobs: digests and reminders would fire at random moments of a run
+        return [str(PYTHON), "manage.py", "sotong_worker", "--no-periodic"]
+    return None
+
+
+def start_task_worker(env: dict[str, str]) -> subprocess.Popen | None:
+    command = task_worker_command()
+    if command is None:
+        return None
+    log = open(VAR / "worker.log", "w")  # noqa: SIM115 - closed with the process
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+
+
 def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
     log = open(VAR / "server.log", "w")  # noqa: SIM115 - closed with the process
     command = [
@@ -214,6 +238,9 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
         "--access-logfile",
         str(VAR / "access.log"),
     ]
+    if run_command_preloads():
+        command.append("--preload")
+        env = {**env, "SOTONG_PRELOAD_ANALYSER": "1"}
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -263,8 +290,10 @@ def pss_kib(pid: int) -> int:
     return 0
 
 
-def server_memory(master: int) -> dict:
+def server_memory(master: int, task_worker: int | None = None) -> dict:
     pids = server_processes(master)
+    if task_worker is not None:
+        pids += server_processes(task_worker)
     per_process = {pid: pss_kib(pid) for pid in pids}
     return {
         "processes": len(pids),
@@ -404,7 +433,9 @@ def markdown(result: dict) -> str:
     lines = [
         f"# Sotong benchmark — {meta['db']}, {meta['scale']} scale, {meta['date']}",
         "",
-        f"Commit `{meta['commit']}` · gunicorn sotong.wsgi, {WORKERS} workers · "
+        f"Commit `{meta['commit']}` · gunicorn sotong.wsgi, {WORKERS} workers"
+        + (" (--preload)" if meta.get("preload") else "")
+        + " · "
         f"wrk, 1 thread, {meta['duration_s']} s per page and concurrency after a "
         f"{WARM_UP_SECONDS} s warm-up · {meta['cpus']} CPUs, load average "
         f"{meta['load_before']} before and {meta['load_after']} after (the machine is "
@@ -445,13 +476,15 @@ def markdown(result: dict) -> str:
         lines.append("")
     memory = result["memory"]
     verdict = "✓" if memory["max_pss_mb"] <= MEMORY_LIMIT_MB else "✗"
+    worker = meta.get("task_worker")
     lines += [
         "## Memory",
         "",
-        f"Whole server (gunicorn master + {WORKERS} workers, {memory['processes']} processes), "
-        f"sum of PSS: {memory['max_pss_mb']:.0f} MB at most, {memory['final_pss_mb']:.0f} MB "
-        f"at the end (target < {MEMORY_LIMIT_MB} MB with a task worker: {verdict}; "
-        "no task worker runs yet).",
+        f"Whole server (gunicorn master + {WORKERS} workers"
+        + (f" + the task worker, `{worker}`" if worker else "")
+        + f", {memory['processes']} processes), sum of PSS: {memory['max_pss_mb']:.0f} MB at "
+        f"most, {memory['final_pss_mb']:.0f} MB at the end (target < {MEMORY_LIMIT_MB} MB: "
+        f"{verdict}" + ("" if worker else "; the project has no task worker yet") + ").",
         "",
     ]
     if result["pending"]:
@@ -485,12 +518,17 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     say(f"Starting gunicorn ({WORKERS} workers) on {base} …")
     server = start_server(env, port)
+    task_worker = start_task_worker(env)
+    if task_worker is not None:
+        say("Started the task worker beside it, as python3 run.py does.")
     # A TERM (from timeout or a CI runner) stops the server too, as Ctrl+C does.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        result = measure(arguments, wrk, base, server, found)
+        result = measure(arguments, wrk, base, server, found, task_worker)
     finally:
         stop_server(server)
+        if task_worker is not None:
+            stop_server(task_worker)
     result["meta"]["load_before"] = round(load_before, 2)
     result["meta"]["load_after"] = round(os.getloadavg()[0], 2)
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -501,7 +539,15 @@ def main() -> None:
     print(markdown(result))
 
 
-def measure(arguments, wrk: str, base: str, server: subprocess.Popen, found: dict) -> dict:
+def measure(
+    arguments,
+    wrk: str,
+    base: str,
+    server: subprocess.Popen,
+    found: dict,
+    task_worker: subprocess.Popen | None = None,
+) -> dict:
+    worker_pid = task_worker.pid if task_worker is not None else None
     login = found["login"]
     cookie = log_in(base, login["email"], login["password"])
     pages, pending = [], []
@@ -534,7 +580,7 @@ def measure(arguments, wrk: str, base: str, server: subprocess.Popen, found: dic
         results = []
         for page in measured:
             figures = drive(page)
-            memory_peak = max(memory_peak, server_memory(server.pid)["pss_mb"])
+            memory_peak = max(memory_peak, server_memory(server.pid, worker_pid)["pss_mb"])
             results.append({"name": page["name"], "path": page["path"], **figures})
             say(
                 f"  {page['name']}: {figures['rps']:.1f} req/s, p95 {figures['p95_ms']:.1f} ms"
@@ -551,7 +597,7 @@ def measure(arguments, wrk: str, base: str, server: subprocess.Popen, found: dic
                 "pages": [{**page, **judge(page, floor)} for page in results],
             }
         )
-    memory = server_memory(server.pid)
+    memory = server_memory(server.pid, worker_pid)
     return {
         "meta": {
             "date": datetime.now().strftime("%Y-%m-%d"),
@@ -564,6 +610,8 @@ def measure(arguments, wrk: str, base: str, server: subprocess.Popen, found: dic
             "duration_s": arguments.duration,
             "warm_up_s": WARM_UP_SECONDS,
             "workers": WORKERS,
+            "preload": run_command_preloads(),
+            "task_worker": " ".join(task_worker_command()[1:]) if worker_pid else None,
             "cpus": os.cpu_count(),
             "rows": found["rows"],
         },

@@ -97,6 +97,12 @@ def main() -> None:
         ("api topics", "/api/v1/topics", False, False),
         ("api organisations", "/api/v1/organizations?limit=100", False, False),
         ("api activities", "/api/v1/activities?limit=100", False, True),
+        # Later capabilities: measured once they answer (404 until then).
+        ("proposals", "/proposals/", False, True),
+        ("proposals, filtered", "/proposals/?region=namwon&sort=supports", False, True),
+        ("search", "/search/?q=%EB%86%80%EC%9D%B4%ED%84%B0", False, True),  # 놀이터
+        ("archive", "/archive/", False, True),
+        ("api notices", "/api/v1/notices?limit=100", False, True),
     ]
     print(
         json.dumps(
