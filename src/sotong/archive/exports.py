@@ -28,6 +28,7 @@ COLUMNS = (
     "activity_url",
     "url",
     "licence",
+    "licence_name",
     "published_at",
 )
 BOM = "\ufeff"
@@ -58,7 +59,8 @@ def record_row(record: MeetingRecord) -> dict:
         "keywords": [row.term for row in keyword_rows],
         "activity_url": _absolute(record.activity.get_absolute_url()) if record.activity else "",
         "url": _absolute(record.get_absolute_url()),
-        "licence": Licence(record.licence).label,
+        "licence": record.licence,
+        "licence_name": str(Licence(record.licence).label),
         "published_at": record.published_at.isoformat() if record.published_at else "",
     }
 

@@ -133,6 +133,8 @@ def related_records(record: MeetingRecord, *, limit: int = 5) -> list[MeetingRec
         .order_by("-shared", "-weight", "-record_id")[:limit]
     )
     order = [row["record_id"] for row in ranked]
-    records = MeetingRecord.objects.select_related("region", "host_organization", "created_by")
+    records = MeetingRecord.objects.select_related(
+        "region__parent", "host_organization", "created_by"
+    ).prefetch_related("topics")
     found = records.in_bulk(order)
     return [found[pk] for pk in order if pk in found]

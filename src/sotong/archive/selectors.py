@@ -155,7 +155,7 @@ def records_with_keyword(term: str, limit: int = 50) -> list[MeetingRecord]:
 def documents_with_keyword(term: str, limit: int = 50) -> list[Document]:
     return list(
         Document.objects.published()
-        .select_related("region__parent", "host_organization")
+        .select_related("region__parent", "host_organization", "created_by")
         .filter(terms__term=term, terms__is_keyword=True)
         .order_by("-issued_on", "-pk")[:limit]
     )

@@ -1,0 +1,79 @@
+"""The archive's pages run a fixed number of SQL queries, whatever the archive holds."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sotong.archive import keywords
+from tests.factories import OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+BUDGETS = {
+    "archive home": 7,
+    "archive home, filtered": 8,
+    "documents": 7,
+    "record page": 13,
+    "keyword page": 5,
+    "region year": 9,
+    "export json": 8,
+}
+
+TEXTS = (
+    "놀이터 그늘막과 물놀이터를 이야기했습니다. 아이들이 직접 설계에 참여합니다.",
+    "시내버스 배차 간격과 통학버스 노선을 이야기했습니다.",
+    "동네 서점과 작은도서관이 함께 독서 모임을 엽니다.",
+)
+
+
+def _fill(count, city, resident, topics, make_record, make_document):
+    organizations = [OrganizationFactory(region=city) for _ in range(3)]
+    for n in range(count):
+        record = make_record(
+            title=f"기록 {n}",
+            held_on=date(2026, 1, 1) + timedelta(days=n),
+            summary=TEXTS[n % 3],
+            host_organization=organizations[n % 3],
+            topics=topics[: 1 + n % 3],
+        )
+        record.organizations.set(organizations[: 1 + n % 2])
+        make_document(title=f"자료 {n}", issued_on=date(2026, 1, 1) + timedelta(days=n))
+    keywords.refresh_all()
+
+
+def _count(client, url) -> int:
+    client.get(url)  # warms per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def _pages(city, topics):
+    from sotong.archive.models import MeetingRecord
+
+    record = MeetingRecord.objects.order_by("pk").first()
+    return {
+        "archive home": "/archive/",
+        "archive home, filtered": f"/archive/?region={city.slug}&topic={topics[0].slug}&year=2026",
+        "documents": "/archive/documents/",
+        "record page": record.get_absolute_url(),
+        "keyword page": "/archive/keywords/놀이터/",
+        "region year": f"/archive/regions/{city.slug}/?year=2026",
+        "export json": "/archive/records.json",
+    }
+
+
+@pytest.mark.parametrize("count", [4, 40])
+def test_archive_pages_cost_the_same_whatever_the_size(
+    count, client, city, resident, topics, make_record, make_document
+):
+    _fill(count, city, resident, topics, make_record, make_document)
+
+    counted = {name: _count(client, url) for name, url in _pages(city, topics).items()}
+
+    assert counted == BUDGETS
