@@ -126,3 +126,12 @@ def test_organisation_filter_only_offers_followed_organisations(client, resident
     assert "팔로우한 모임" in text and "모르는 모임" not in text
     other = UserFactory()
     assert other.saved_filters.count() == 0
+
+
+def test_saved_filters_are_exported_and_erased_with_the_account(saved, resident):
+    from sotong.accounts.selectors import user_personal_data
+    from sotong.accounts.services import user_delete
+
+    assert "우리 동네 키즈 모임" in str(user_personal_data(user=resident))
+    user_delete(user=resident)
+    assert not SavedFilter.objects.exists()

@@ -123,3 +123,16 @@ def test_followers_of_an_activity_take_four_queries_whatever_the_follows(
         follow(user=UserFactory(), target=topics[0])
     with django_assert_num_queries(4):  # activity, its topics, its region, the followers
         assert len(list(follower_ids_for_activity(activity.pk))) == 5
+
+
+def test_account_deletion_removes_follows_both_ways(resident, second_resident, organization):
+    from sotong.accounts.selectors import user_personal_data
+    from sotong.accounts.services import user_delete
+
+    follow(user=resident, target=organization)
+    follow(user=second_resident, target=resident)
+    exported = user_personal_data(user=resident)
+    assert "놀이와 놀이터 남원시민 모임" in str(exported)
+    user_delete(user=resident)
+    assert not Follow.objects.filter(follower=resident).exists()
+    assert not Follow.objects.filter(person=resident).exists()
