@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils.translation import gettext_lazy as _
 
 from sotong.archive.models import Document, MeetingRecord, Term, Visibility
 from sotong.core.models import Region, Topic
@@ -11,6 +12,11 @@ from sotong.organizations.models import Organization
 
 PAGE_SIZE = 20
 CHART_KEYWORDS = 12
+# Said by the pages and the API alike.
+UNKNOWN_CURSOR = _("알 수 없는 cursor입니다. 앞 응답의 next_cursor 값을 보내 주세요.")
+UNKNOWN_ORGANIZATION = _("이런 단체가 없습니다.")
+UNKNOWN_REGION = _("이런 지역이 없습니다.")
+UNKNOWN_TOPIC = _("이런 주제가 없습니다.")
 
 
 @dataclass

@@ -149,9 +149,9 @@ def _keywords_prefetch() -> Prefetch:
 def _filters(filters: ArchiveFilters) -> selectors.Filters:
     parsed = selectors.Filters(year=filters.year)
     lookups = (
-        ("region", Region.objects.active().select_related("parent"), _("이런 지역이 없습니다.")),
-        ("topic", Topic.objects.active(), _("이런 주제가 없습니다.")),
-        ("organization", Organization.objects.all(), _("이런 단체가 없습니다.")),
+        ("region", Region.objects.active().select_related("parent"), selectors.UNKNOWN_REGION),
+        ("topic", Topic.objects.active(), selectors.UNKNOWN_TOPIC),
+        ("organization", Organization.objects.all(), selectors.UNKNOWN_ORGANIZATION),
     )
     for name, queryset, message in lookups:
         slug = getattr(filters, name)
@@ -159,12 +159,10 @@ def _filters(filters: ArchiveFilters) -> selectors.Filters:
             continue
         found = queryset.filter(slug=slug).first()
         if found is None:
-            raise unknown_value("query", name, message)
+            raise unknown_value("query", name, str(message))
         setattr(parsed, name, found)
     if filters.cursor and selectors.parse_cursor(filters.cursor) is None:
-        raise unknown_value(
-            "query", "cursor", _("알 수 없는 cursor입니다. 앞 응답의 next_cursor 값을 보내 주세요.")
-        )
+        raise unknown_value("query", "cursor", str(selectors.UNKNOWN_CURSOR))
     return parsed
 
 
