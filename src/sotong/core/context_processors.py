@@ -20,7 +20,9 @@ _SECTIONS = {
     "core:region": "regions",
     "activities": "activities",
     "organizations": "organizations",
+    "notices": "notices",
     "proposals": "proposals",
+    "questions": "questions",
     "archive": "archive",
     "accounts": "me",
 }

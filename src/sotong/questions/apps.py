@@ -1,5 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+# The main menu's entry (core/templates/base.html); kept here so this app's catalogue has it.
+MENU_LABEL = pgettext_lazy("menu", "질문")
 
 
 class QuestionsConfig(AppConfig):
