@@ -171,8 +171,8 @@ def test_feed_runs_a_fixed_number_of_queries(
     _fill(city, topics, resident, size)
     client.force_login(resident)
     client.get("/")  # warm per-process caches
-    # session, me, regions, my two kinds of follows, one per source (+ topics prefetch),
+    # session, me, regions, my two kinds of follows, one per source (five, + topics prefetch),
     # the current region, the bell
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(13):
         text = feed_text(client)
     assert text.count('class="feed-item') == min(20, size * 2)

@@ -228,10 +228,11 @@ def test_region_pages_run_a_fixed_number_of_queries(
     client, city, neighbourhood, topics, resident, make_data, path, django_assert_max_num_queries
 ):
     make_data(city, neighbourhood, topics)
-    with django_assert_max_num_queries(13):  # the follower count on region pages
+    # + the follower count, the pinned notices (and a city's neighbourhoods for them)
+    with django_assert_max_num_queries(15):
         page(client.get(path))
     client.force_login(resident)
-    with django_assert_max_num_queries(15):  # the follow button adds two on region pages
+    with django_assert_max_num_queries(17):
         page(client.get(path))
 
 

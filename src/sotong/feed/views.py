@@ -20,6 +20,11 @@ from sotong.feed.selectors import home_feed, reader_for
 from sotong.organizations.models import Organization
 from sotong.organizations.selectors import organization_directory
 
+try:  # the notices app may not be in this tree yet
+    from sotong.notices.selectors import pinned_notices
+except ImportError:  # pragma: no cover
+    pinned_notices = None
+
 RECENT_ORGANIZATIONS = 6
 UPCOMING_ACTIVITIES = 6
 
@@ -53,6 +58,7 @@ def _render_region_home(request: HttpRequest, region: Region | None) -> HttpResp
             upcoming_activities=list(
                 activity_list(ActivityFilters(regions=family))[:UPCOMING_ACTIVITIES]
             ),
+            pinned_notices=pinned_notices(region) if pinned_notices else [],
             organization_count=sum(counts.values()),
             kind_counts=[
                 {"kind": kind.value, "label": kind.label, "count": counts.get(kind.value, 0)}
