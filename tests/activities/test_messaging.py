@@ -1,4 +1,5 @@
-"""Telling participants: the cancellation notice and the organiser's messages, by e-mail."""
+"""Telling participants: the cancellation notice and the organiser's messages, by e-mail,
+through the notifications (background jobs, each person's preferences)."""
 
 import pytest
 from django.core import mail
@@ -7,11 +8,30 @@ from django.db import transaction
 
 from sotong.activities.models import ParticipantMessage, Rsvp
 from sotong.activities.services import MESSAGES_PER_DAY, activity_cancel, participants_message
+from sotong.notifications.models import Delivery, Preference
 from tests.activities.factories import ActivityFactory, RsvpFactory
 from tests.conftest import ROLES
 from tests.factories import MembershipFactory, UserFactory
+from tests.notifications.jobs import run_queued_jobs
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def django_capture_on_commit_callbacks(django_capture_on_commit_callbacks):
+    """Delivery happens in background jobs: run them after the captured commit callbacks, as
+    the worker would, so the tests read the outbox as a participant reads their mail."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def capture(*, execute=False, **kwargs):
+        with django_capture_on_commit_callbacks(execute=execute, **kwargs) as callbacks:
+            yield callbacks
+        if execute:
+            run_queued_jobs()
+
+    return capture
+
 
 MANAGERS = {"resident", "org_admin", "region_admin", "admin"}
 
@@ -97,8 +117,10 @@ def test_the_notice_goes_out_only_after_the_cancellation_is_committed(
         activity_cancel(actor=resident, activity=activity, reason="사정이 생겼습니다.")
         assert mail.outbox == []
 
-    assert len(callbacks) == 1
-    callbacks[0]()
+    assert callbacks  # the notice waits for the commit (the search index does too)
+    for callback in callbacks:
+        callback()
+    run_queued_jobs()
     assert len(mail.outbox) == 3
 
 
@@ -315,3 +337,36 @@ def test_cancelling_twice_sends_one_notice(
             activity_cancel(actor=resident, activity=stale_copy, reason="두 번째 취소")
 
     assert len(mail.outbox) == 3
+
+
+# --- preferences ----------------------------------------------------------------------------
+
+
+def test_a_participant_who_turned_organiser_messages_off_gets_no_mail_but_sees_it_in_the_app(
+    hosted, resident, django_capture_on_commit_callbacks
+):
+    quiet = hosted.rsvps.select_related("user").first().user
+    Preference.objects.create(user=quiet, kind="activities.message", delivery=Delivery.OFF)
+    with django_capture_on_commit_callbacks(execute=True):
+        participants_message(actor=resident, activity=hosted, subject="준비물", body="모자")
+
+    assert len(mail.outbox) == 2
+    assert all(m.to != [quiet.email] for m in mail.outbox)
+    assert quiet.notifications.get().text == "‘놀이터 탐사대’ 주최 측의 글: 준비물"
+
+
+def test_a_participant_on_the_weekly_digest_gets_the_cancellation_there(
+    activity, people, resident, django_capture_on_commit_callbacks
+):
+    from sotong.notifications.tasks import send_digests
+
+    waiting = people["waiting"]
+    Preference.objects.create(user=waiting, kind="activities.cancelled", delivery=Delivery.WEEKLY)
+    with django_capture_on_commit_callbacks(execute=True):
+        activity_cancel(actor=resident, activity=activity, reason="비 예보")
+    assert "waiting@example.kr" not in {m.to[0] for m in mail.outbox}
+
+    send_digests.call("weekly")
+    digest = mail.outbox[-1]
+    assert digest.to == ["waiting@example.kr"] and "이번 주의 소식 1건" in digest.subject
+    assert "요천 둑길 걷기 모임" in digest.body

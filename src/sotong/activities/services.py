@@ -30,6 +30,7 @@ from sotong.activities.models import (
     Rsvp,
     encode_audience,
 )
+from sotong.core import events
 from sotong.core.images import clean_uploaded_image
 from sotong.core.models import KOREA_BOUNDS, Region, Topic
 
@@ -262,6 +263,8 @@ def activity_create(
         if recurrence is None:
             activity.save()
             activity.topics.set(topics)
+            if publish:
+                events.publish("activity.published", activity_id=activity.pk)
             return activity
         local_first = timezone.localtime(activity.starts_at).date()
         dates = occurrence_dates(local_first, recurrence)
@@ -294,6 +297,8 @@ def activity_create(
                 for topic in topics
             ]
         )
+        if publish:  # one notice for the whole series, pointing at its first occurrence
+            events.publish("activity.published", activity_id=occurrences[0].pk)
         return occurrences[0]
 
 
@@ -330,6 +335,8 @@ def activity_update(
         if topics is not None:
             activity.topics.set(topics)
         _fill_free_seats(activity)
+        if activity.is_published:
+            events.publish("activity.changed", activity_id=activity.pk)
     return activity
 
 
@@ -346,6 +353,7 @@ def activity_publish(*, actor, activity: Activity) -> Activity:
         else:
             drafts = drafts.filter(pk=activity.pk)
         drafts.update(status=Activity.Status.PUBLISHED, published_at=now, updated_at=now)
+        events.publish("activity.published", activity_id=activity.pk)
     activity.refresh_from_db()
     return activity
 
@@ -368,7 +376,7 @@ def activity_cancel(*, actor, activity: Activity, reason: str = "") -> Activity:
         activity.cancel_reason = reason
         activity.cancelled_at = timezone.now()
         activity.save(update_fields=["status", "cancel_reason", "cancelled_at", "updated_at"])
-        transaction.on_commit(partial(messaging.send_cancellation_notice, activity.pk))
+        events.publish("activity.cancelled", activity_id=activity.pk)
     return activity
 
 
@@ -431,6 +439,7 @@ def _fill_free_seats(activity: Activity) -> list[Rsvp]:
     )
     for rsvp in promoted:
         rsvp.status, rsvp.position = Rsvp.Status.CONFIRMED, None
+        events.publish("rsvp.promoted", rsvp_id=rsvp.pk)
     return promoted
 
 
@@ -547,9 +556,11 @@ def review_create(
     with transaction.atomic():
         if Review.objects.filter(activity=activity, author=actor).exists():
             raise ValidationError(_("이 활동에는 이미 후기를 썼습니다."))
-        return Review.objects.create(
+        review = Review.objects.create(
             activity=activity, author=actor, rating=rating, text=text, photo=photo or ""
         )
+        events.publish("review.posted", review_id=review.pk)
+        return review
 
 
 def review_reply(*, actor, review: Review, text: str) -> Review:
@@ -563,6 +574,7 @@ def review_reply(*, actor, review: Review, text: str) -> Review:
         review.host_reply = text
         review.replied_at = timezone.now()
         review.save(update_fields=["host_reply", "replied_at"])
+        events.publish("review.replied", review_id=review.pk)
     return review
 
 
