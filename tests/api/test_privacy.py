@@ -42,6 +42,7 @@ def people_with_secrets(directory):
     jimin.home_region = play.region
     jimin.save()
     _activities_with_secrets(play, jimin, seojun)
+    _archive_with_secrets(play, jimin)
     return [
         jimin,
         seojun,
@@ -83,6 +84,33 @@ def as_text(response) -> str:
     return json.dumps(response.json(), ensure_ascii=False)
 
 
+def _archive_with_secrets(play, author):
+    """A meeting record and a document by a person with an e-mail address, hosted by an
+    organisation with a phone number and an e-mail address."""
+    from datetime import date
+
+    from sotong.archive.models import Document, MeetingRecord
+
+    record = MeetingRecord.objects.create(
+        title="놀이터 대화모임",
+        held_on=date(2026, 5, 5),
+        region=play.region,
+        participants_count=9,
+        summary="요약",
+        created_by=author,
+        host_organization=play,
+    )
+    record.organizations.set([play])
+    Document.objects.create(
+        title="놀이 보고서",
+        issued_on=date(2026, 6, 1),
+        region=play.region,
+        summary="소개",
+        created_by=author,
+        host_organization=play,
+    )
+
+
 def _get_urls(client) -> list[str]:
     """Every GET operation of the served schema, filled in with every object it can show."""
     regions = [region["slug"] for region in client.get("/api/v1/regions").json()]
@@ -99,7 +127,15 @@ def _get_urls(client) -> list[str]:
         for when in ("", "&when=past")
         for item in client.get(f"/api/v1/activities?limit=100{when}").json()["items"]
     ]
+    records = [
+        item["id"] for item in client.get("/api/v1/archive/records?limit=100").json()["items"]
+    ]
+    documents = [
+        item["id"] for item in client.get("/api/v1/archive/documents?limit=100").json()["items"]
+    ]
     filled = {
+        "/api/v1/archive/records/{record_id}": records,
+        "/api/v1/archive/documents/{document_id}": documents,
         "/api/v1/activities/{activity_id}": activities,
         "/api/v1/activities/{activity_id}/reviews": activities,
         "/api/v1/regions/{slug}": regions,
@@ -114,7 +150,7 @@ def _get_urls(client) -> list[str]:
             urls.append(path)
             continue
         assert path in filled, f"the privacy walk does not know how to fill {path}: add it here"
-        urls += [re.sub(r"\{(slug|activity_id)\}", str(key), path) for key in filled[path]]
+        urls += [re.sub(r"\{[a-z_]+\}", str(key), path) for key in filled[path]]
     return urls
 
 
