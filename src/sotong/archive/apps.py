@@ -13,7 +13,7 @@ class ArchiveConfig(AppConfig):
 
     def ready(self):
         from sotong.accounts import personal_data
-        from sotong.archive import notifying  # noqa: F401  (registers the kind and handler)
+        from sotong.archive import indexing, notifying  # noqa: F401  (search and notification kinds)
         from sotong.archive.personal import export_archive
 
         personal_data.register(

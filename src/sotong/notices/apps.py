@@ -13,7 +13,7 @@ class NoticesConfig(AppConfig):
 
     def ready(self):
         from sotong.accounts import personal_data
-        from sotong.notices import notifying, personal
+        from sotong.notices import indexing, notifying, personal  # noqa: F401  (search kinds)
 
         notifying.connect()
 

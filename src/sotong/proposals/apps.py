@@ -9,7 +9,7 @@ class ProposalsConfig(AppConfig):
 
     def ready(self):
         from sotong.accounts import personal_data
-        from sotong.proposals import notifying
+        from sotong.proposals import indexing, notifying  # noqa: F401  (search kinds)
         from sotong.proposals.personal import export_proposals
 
         notifying.connect()

@@ -13,7 +13,7 @@ class QuestionsConfig(AppConfig):
 
     def ready(self):
         from sotong.accounts import personal_data
-        from sotong.questions import notifying, personal
+        from sotong.questions import indexing, notifying, personal  # noqa: F401  (search kinds)
 
         notifying.connect()
 

@@ -7,9 +7,12 @@ register(Kind(
     model=Activity,
     queryset=lambda: Activity.objects.exclude(status="cancelled"),  # what may be indexed
     document=activity_document,            # object -> Document
-    related=lambda: [Activity.topics.through],  # extra models whose change re-indexes
+    m2m=(Activity.topics.through,),        # through models whose change re-indexes
 ))
 ```
+`related` names other models whose rows are part of the document (a question's answers):
+`related=((Answer, lambda answer: answer.question_id),)` re-indexes the question when an
+answer is saved or deleted.
 Saving or deleting an object of `model` re-indexes it once the transaction commits (see
 `signals.py`); objects outside `queryset()` leave the index.
 """
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from django.db.models import Model, QuerySet
@@ -47,9 +50,33 @@ class Kind:
     document: Callable[[Any], Document]
     # Through models of many-to-many fields (topics) whose changes re-index the object.
     m2m: tuple = field(default_factory=tuple)
+    # (model, row -> the indexed object's id): rows that are part of the document.
+    related: tuple[tuple[type[Model], Callable[[Any], int | None]], ...] = field(
+        default_factory=tuple
+    )
 
 
 _kinds: dict[str, Kind] = {}
+
+
+def plain_text(markdown: str) -> str:
+    """What a reader sees of a Markdown text, without its markup (for terms and snippets)."""
+    from html import unescape
+
+    from django.utils.html import strip_tags
+
+    from sotong.core.markdown import render_markdown
+
+    return " ".join(unescape(strip_tags(render_markdown(markdown or ""))).split())
+
+
+def day_time(day: date | None) -> datetime | None:
+    """A date as the index's date (noon, local time, so the year never shifts)."""
+    from django.utils import timezone
+
+    if day is None:
+        return None
+    return timezone.make_aware(datetime.combine(day, time(12)))
 
 
 def register(kind: Kind) -> Kind:

@@ -53,3 +53,16 @@ def connect(kind) -> None:
     post_delete.connect(deleted, sender=kind.model, weak=False, dispatch_uid=f"{uid}:delete")
     for through in kind.m2m:
         m2m_changed.connect(m2m, sender=through, weak=False, dispatch_uid=f"{uid}:{through}")
+    for model, object_id_of in kind.related:
+        _connect_related(kind.key, model, object_id_of)
+
+
+def _connect_related(kind_key: str, model, object_id_of) -> None:
+    def changed(sender, instance, raw=False, **kwargs):
+        object_id = None if raw else object_id_of(instance)
+        if object_id is not None:
+            _schedule(kind_key, object_id)
+
+    uid = f"search:{kind_key}:{model._meta.label}"
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}:save")
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}:delete")
