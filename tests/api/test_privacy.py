@@ -8,7 +8,7 @@ import pytest
 
 from tests.activities.factories import ActivityFactory, ReviewFactory, RsvpFactory
 from tests.api.conftest import add_member
-from tests.factories import UserFactory
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +43,7 @@ def people_with_secrets(directory):
     jimin.save()
     _activities_with_secrets(play, jimin, seojun)
     _archive_with_secrets(play, jimin)
+    _notices_and_questions_with_secrets(play, jimin, seojun)
     return [
         jimin,
         seojun,
@@ -111,6 +112,23 @@ def _archive_with_secrets(play, author):
     )
 
 
+def _notices_and_questions_with_secrets(play, asker, neighbour):
+    """A hearing whose question was answered by an official, and a library question with an
+    answer, all by people with e-mail addresses."""
+    from sotong.notices import services as notices
+    from sotong.questions import services as questions
+    from tests.notices.factories import NoticeFactory
+
+    department = OrganizationFactory(kind="government", region=play.region)
+    official = UserFactory(email="official.hidden@secret-mail.example")
+    MembershipFactory(organization=department, user=official)
+    notice = NoticeFactory(region=play.region, department=department, author=official)
+    asked = notices.question_ask(actor=asker, notice=notice, body="질문")
+    notices.question_answer(actor=official, question=asked, answer="답변")
+    question = questions.question_ask(actor=asker, title="놀이터는 누가?", region=play.region)
+    questions.answer_post(actor=neighbour, question=question, body="시청이요")
+
+
 def _get_urls(client) -> list[str]:
     """Every GET operation of the served schema, filled in with every object it can show."""
     regions = [region["slug"] for region in client.get("/api/v1/regions").json()]
@@ -133,7 +151,11 @@ def _get_urls(client) -> list[str]:
     documents = [
         item["id"] for item in client.get("/api/v1/archive/documents?limit=100").json()["items"]
     ]
+    notices = [item["id"] for item in client.get("/api/v1/notices").json()["items"]]
+    questions = [item["id"] for item in client.get("/api/v1/questions").json()["items"]]
     filled = {
+        "/api/v1/notices/{notice_id}": notices,
+        "/api/v1/questions/{question_id}": questions,
         "/api/v1/archive/records/{record_id}": records,
         "/api/v1/archive/documents/{document_id}": documents,
         "/api/v1/activities/{activity_id}": activities,

@@ -56,7 +56,6 @@ def _render_detail(
     *,
     question_form: QuestionForm | None = None,
     answer_forms: dict[int, AnswerForm] | None = None,
-    status: int = 200,
 ) -> HttpResponse:
     user = request.user
     can_answer = user.has_perm("notices.answer_question", notice)
@@ -79,7 +78,6 @@ def _render_detail(
             "can_answer": can_answer,
             "question_form": question_form or QuestionForm(),
         },
-        status=status,
     )
 
 
@@ -181,7 +179,7 @@ def ask(request: HttpRequest, notice_id: int) -> HttpResponse:
         else:
             messages.success(request, _("질문을 올렸습니다. 담당 부서가 답하면 알려 드립니다."))
             return redirect(question.get_absolute_url())
-    return _render_detail(request, notice, question_form=form, status=400)
+    return _render_detail(request, notice, question_form=form)
 
 
 @login_required
@@ -202,4 +200,4 @@ def answer(request: HttpRequest, notice_id: int, question_id: int) -> HttpRespon
         else:
             messages.success(request, _("답변을 올렸습니다."))
             return redirect(question.get_absolute_url())
-    return _render_detail(request, notice, answer_forms={question.pk: form}, status=400)
+    return _render_detail(request, notice, answer_forms={question.pk: form})

