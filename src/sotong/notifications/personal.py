@@ -1,5 +1,9 @@
 """A person's notifications and e-mail choices, for their data export and account deletion."""
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
 from sotong.notifications.models import Notification, Preference
 
 
@@ -28,3 +32,10 @@ def erase(user) -> None:
     """What was told to the person goes with them; what they did stays, without their name."""
     Notification.objects.filter(recipient=user).delete()
     Preference.objects.filter(user=user).delete()
+    with translation.override(settings.LANGUAGE_CODE):
+        anonymous = str(_("탈퇴한 회원"))
+    told_others = Notification.objects.filter(actor=user)
+    for notification in told_others.filter(params__has_key="nickname").iterator(chunk_size=500):
+        notification.params = {**notification.params, "nickname": anonymous}
+        notification.save(update_fields=["params"])
+    told_others.update(actor=None)
