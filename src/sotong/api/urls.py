@@ -9,6 +9,7 @@ from sotong.api.errors import NotFound, install_error_handlers
 from sotong.api.routers import (
     activities,
     archive,
+    interests,
     me,
     notices,
     notifications,
@@ -64,6 +65,7 @@ api.add_router("/notices", notices.router)
 api.add_router("/proposals", proposals.router)
 api.add_router("/questions", questions.router)
 api.add_router("/search", search.router)
+api.add_router("/interests", interests.router)
 api.add_router("/me", me.router)
 api.add_router("/me/notifications", notifications.router)
 
