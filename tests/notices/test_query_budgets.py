@@ -19,11 +19,11 @@ BUDGETS = {
     "notices": 6,
     "notices, filtered": 6,
     "notice page": 6,
-    "notice page, its department": 10,
+    "notice page, its department": 11,
     "questions": 7,
     "questions, most helpful": 7,
     "question page": 6,
-    "question page, signed in": 8,
+    "question page, signed in": 9,
     "pinned notices (home partial)": 2,
 }
 

@@ -223,3 +223,16 @@ def test_the_export_holds_questions_answers_and_votes(client_for, resident, ques
     assert exported["questions"][0]["title"] == question.title
     assert exported["helpful_votes"][0]["answer_id"] == answer.pk
     assert exported["question_answers"] == []
+
+
+def test_a_deleted_account_leaves_its_questions_and_answers_anonymised(
+    client, resident, question, answer, second_resident
+):
+    from sotong.accounts.services import user_delete
+
+    user_delete(user=second_resident, actor=second_resident)
+    page = client.get(question.get_absolute_url()).content.decode()
+    assert "시청 공원녹지과가 관리합니다." in page
+    assert "서준" not in page
+    answer.refresh_from_db()
+    assert answer.helpful_count == 0 and Answer.objects.filter(pk=answer.pk).exists()

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from sotong.core.keyset import KeysetPage, keyset_page
 from sotong.core.models import Region, Topic
-from sotong.notices.keyset import KeysetPage, keyset_page
 from sotong.notices.models import Notice, NoticeQuestion
 
 LIST_PAGE_SIZE = 20
@@ -41,9 +41,8 @@ def notice_list(filters: NoticeFilters, cursor: str | None = None) -> KeysetPage
         notices = notices.open(now)
     elif filters.state == "closed":
         notices = notices.closed(now)
-    return keyset_page(
-        _with_list_relations(notices), key="published_at", cursor=cursor, size=LIST_PAGE_SIZE
-    )
+    ordered = _with_list_relations(notices).order_by("-published_at", "-pk")
+    return keyset_page(ordered, cursor, LIST_PAGE_SIZE)
 
 
 def pinned_notices(region: Region | None) -> list[Notice]:

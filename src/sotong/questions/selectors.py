@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch
 
+from sotong.core.keyset import KeysetPage, keyset_page
 from sotong.core.models import Topic
-from sotong.notices.keyset import KeysetPage, keyset_page
 from sotong.questions.models import Answer, HelpfulVote, Question
 
 LIST_PAGE_SIZE = 20
@@ -35,7 +35,7 @@ def question_list(filters: QuestionFilters, cursor: str | None = None) -> Keyset
         Prefetch("topics", queryset=Topic.objects.order_by("order", "name"))
     )
     key = SORTS.get(filters.sort, "created_at")
-    return keyset_page(questions, key=key, cursor=cursor, size=LIST_PAGE_SIZE)
+    return keyset_page(questions.order_by(f"-{key}", "-pk"), cursor, LIST_PAGE_SIZE)
 
 
 def question_for_page(question_id: int) -> Question | None:
