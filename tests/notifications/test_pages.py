@@ -225,3 +225,16 @@ def test_no_address_in_any_notification_page(client_for, resident):
     )
     for url in ("/notifications/", "/api/v1/me/notifications"):
         assert "hidden@example.kr" not in client_for(resident).get(url).content.decode()
+
+
+def test_marking_read_through_the_api_with_a_session_needs_the_csrf_token(resident):
+    [mine] = give(resident)
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(resident)
+
+    refused = browser.post(f"/api/v1/me/notifications/{mine.pk}/read")
+
+    assert refused.status_code == 403
+    assert "CSRF" in refused.json()["detail"]
+    mine.refresh_from_db()
+    assert mine.read_at is None

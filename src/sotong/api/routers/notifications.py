@@ -4,10 +4,11 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.security import django_auth
 
 from sotong.api.errors import NotFound
+from sotong.api.routers.activities import session_auth
 from sotong.api.schemas import ErrorOut
 from sotong.notifications import selectors, services
 from sotong.notifications.models import Notification
@@ -74,11 +75,12 @@ def list_my_notifications(request: HttpRequest, query: Query[PageQuery]) -> dict
 
 @router.post(
     "/read-all",
-    auth=django_auth,
-    response={200: ReadAllOut, 401: ErrorOut},
+    auth=session_auth,
+    response={200: ReadAllOut, 401: ErrorOut, 403: ErrorOut},
     operation_id="read_all_my_notifications",
     summary="내 알림 모두 읽음",
-    description="읽지 않은 알림을 모두 읽음으로 표시합니다.",
+    description="읽지 않은 알림을 모두 읽음으로 표시합니다. 세션으로 보낼 때는 X-CSRFToken "
+    "헤더가 필요합니다(없으면 403).",
 )
 def read_all_my_notifications(request: HttpRequest) -> dict:
     return {"count": services.notifications_mark_all_read(actor=request.auth)}
@@ -86,13 +88,17 @@ def read_all_my_notifications(request: HttpRequest) -> dict:
 
 @router.post(
     "/{notification_id}/read",
-    auth=django_auth,
-    response={200: NotificationOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    auth=session_auth,
+    response={200: NotificationOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     operation_id="read_my_notification",
     summary="알림 하나 읽음",
-    description="알림 하나를 읽음으로 표시합니다. 다른 사람의 알림은 404입니다.",
+    description="알림 하나를 읽음으로 표시합니다. 다른 사람의 알림은 404입니다. 세션으로 보낼 "
+    "때는 X-CSRFToken 헤더가 필요합니다(없으면 403).",
 )
-def read_my_notification(request: HttpRequest, notification_id: int) -> dict:
+def read_my_notification(
+    request: HttpRequest,
+    notification_id: int = Path(..., ge=1, le=2**63 - 1, description="알림 번호"),
+) -> dict:
     notification = Notification.objects.filter(pk=notification_id, recipient=request.auth).first()
     if notification is None:
         raise NotFound(_("찾는 알림이 없습니다."))
