@@ -71,3 +71,31 @@ def test_the_region_year_chart_and_the_browse_filter(page, archive, city):
     follow(page, page.get_by_role("button", name="보기"))
     expect(page.get_by_role("link", name="지역 서점 활성화 방안")).to_be_visible()
     check_page(page, "archive-filtered")
+
+
+def test_the_editors_and_a_document_page_are_accessible(open_phone, resident, archive, city):
+    from sotong.archive.models import Document
+
+    document = Document.objects.create(
+        title="놀이환경 실태 조사 보고서",
+        issued_on=date(2026, 3, 2),
+        region=city,
+        summary="놀이터 54곳을 조사했습니다.",
+        created_by=resident,
+    )
+    jimin = open_phone(resident)
+
+    visit(jimin, "/archive/records/new/", "record-new")
+    expect(jimin.get_by_role("heading", level=1)).to_have_text("대화모임 기록 남기기")
+    field(jimin, "주제").fill("")
+    with jimin.expect_navigation():
+        jimin.get_by_role("button", name="기록 저장하기").click()
+    # The form answers 400 with the errors beside the fields: that answer is the point here.
+    jimin.watch.problems[:] = [p for p in jimin.watch.problems if not p.startswith("HTTP 400")]
+    check_page(jimin, "record-new-errors")
+    expect(jimin.get_by_text("주제를 적어 주세요.", exact=True)).to_be_visible()
+
+    visit(jimin, f"/archive/records/{archive['bus'].pk}/edit/", "record-edit")
+    visit(jimin, "/archive/documents/new/", "document-new")
+    visit(jimin, document.get_absolute_url(), "document")
+    expect(jimin.get_by_role("link", name="자료 고치기")).to_be_visible()
