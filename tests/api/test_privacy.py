@@ -163,6 +163,7 @@ def _get_urls(client) -> list[str]:
         "/api/v1/regions/{slug}": regions,
         "/api/v1/organizations/{slug}": organizations,
         "/api/v1/organizations/{slug}/members": organizations,
+        "/api/v1/interests/organizations/{slug}": organizations,
     }
     urls = []
     for path, operations in client.get("/api/v1/openapi.json").json()["paths"].items():
