@@ -236,3 +236,11 @@ def test_a_deleted_account_leaves_its_questions_and_answers_anonymised(
     assert "서준" not in page
     answer.refresh_from_db()
     assert answer.helpful_count == 0 and Answer.objects.filter(pk=answer.pk).exists()
+
+
+def test_a_signed_in_reader_can_turn_the_question_into_a_proposal(
+    client, client_for, second_resident, question
+):
+    link = f'href="/proposals/new/?question={question.pk}"'
+    assert link in client_for(second_resident).get(question.get_absolute_url()).content.decode()
+    assert link not in client.get(question.get_absolute_url()).content.decode()
