@@ -12,11 +12,15 @@ from django.test import Client, override_settings
 
 from sotong.accounts.models import User
 from sotong.activities.models import Activity, Review, Rsvp
+from sotong.archive.models import MeetingRecord
 from sotong.demo.people import DEMO_PASSWORD
 from sotong.demo.scale.generate import GENERATED_EMAIL_DOMAIN, WRITTEN_MODELS, generate_city
 from sotong.demo.scale.scales import SCALES
 from sotong.demo.seed import seed_demo
+from sotong.interests.models import Follow
+from sotong.notifications.models import Notification
 from sotong.organizations.models import Membership, Organization
+from sotong.proposals.models import Comment, Proposal, Step, Support
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +36,10 @@ def generate(seed: int = 7):
     with fast_hashing():
         hashed = make_password(DEMO_PASSWORD, salt="sotongscaletest")
     return generate_city(TINY, seed=seed, anchor=ANCHOR, password_hash=hashed)
+
+
+def generated_proposals():
+    return Proposal.objects.filter(author__email__endswith=f"@{GENERATED_EMAIL_DOMAIN}")
 
 
 def generated_activities():
@@ -110,7 +118,8 @@ class TestTinyCity:
         anchor_time = tiny_city.now
         starts = [a.starts_at.timestamp() for a in Activity.objects.only("starts_at")]
         assert any(t < anchor_time for t in starts) and any(t > anchor_time for t in starts)
-        for activity in Activity.objects.filter(latitude__isnull=False).select_related("region"):
+        generated = generated_activities().filter(latitude__isnull=False)
+        for activity in generated.select_related("region"):
             assert activity.region.contains_point(activity.latitude, activity.longitude)
             assert activity.region.parent_id is not None
 
@@ -122,6 +131,89 @@ class TestTinyCity:
             nickname_validator(user.nickname)
             assert 2 <= len(user.nickname) <= 20
         assert len({u.nickname.casefold() for u in generated}) == len(generated)
+
+    def test_proposals_counters_match_their_supports_and_comments(self, tiny_city):
+        proposals = generated_proposals()
+        assert proposals.count() == TINY.proposals
+        assert Support.objects.filter(proposal__in=proposals).count() == TINY.supports
+        assert Comment.objects.filter(proposal__in=proposals).count() == TINY.comments
+        counted = proposals.annotate(
+            active=Count("supports", filter=Q(supports__withdrawn_at__isnull=True), distinct=True),
+            rows=Count("comments", distinct=True),
+        )
+        assert not counted.exclude(support_count=F("active")).exists()
+        assert not counted.exclude(comment_count=F("rows")).exists()
+        assert not Support.objects.filter(proposal__author=F("user")).exists()
+        assert Support.objects.filter(withdrawn_at__isnull=False).exists()
+
+    def test_proposals_have_a_timeline_that_matches_their_status(self, tiny_city):
+        proposals = generated_proposals()
+        for proposal in proposals.prefetch_related("steps"):
+            steps = list(proposal.steps.all())
+            assert steps[0].to_status == Proposal.Status.SUBMITTED
+            assert steps[-1].to_status == proposal.status
+            assert [s.created_at for s in steps] == sorted(s.created_at for s in steps)
+            levels = [s.level for s in steps if s.kind == Step.Kind.THRESHOLD]
+            assert (max(levels) if levels else 0) == proposal.threshold_reached
+        # With 1,800 supports over 120 proposals some cross the first level (50) and get
+        # a department, and some of those its answer.
+        reached = proposals.filter(threshold_reached__gt=0)
+        assert reached.exists()
+        assert not reached.filter(due_at__isnull=True).exists()
+        assert not reached.filter(support_count__lt=F("threshold_reached")).exists()
+        answered = proposals.filter(answer__isnull=False)
+        assert answered.exists()
+        assert not answered.filter(answered_at__isnull=True).exists()
+        assert not answered.exclude(answer__department__kind="government").exists()
+
+    def test_meeting_records_are_hosted_by_organisations_with_their_members(self, tiny_city):
+        records = MeetingRecord.objects.filter(created_by__email__endswith=GENERATED_EMAIL_DOMAIN)
+        assert records.count() == TINY.meeting_records
+        assert records.filter(visibility="published", published_at__isnull=False).exists()
+        for record in records.select_related("host_organization")[:40]:
+            assert Membership.objects.filter(
+                organization=record.host_organization, user=record.created_by, role="admin"
+            ).exists()
+            assert record.region_id == record.host_organization.region_id or (
+                record.host_organization.region.parent_id is None
+            )
+
+    def test_follows_are_about_five_a_resident_and_valid(self, tiny_city):
+        follows = Follow.objects.filter(follower__email__endswith=GENERATED_EMAIL_DOMAIN)
+        assert TINY.follows * 0.9 <= follows.count() <= TINY.follows
+        assert follows.regions().exists() and follows.organizations().exists()
+        assert follows.people().exists()
+        assert not follows.filter(person=F("follower")).exists()
+
+    def test_notifications_are_about_twenty_a_resident_read_and_already_emailed(self, tiny_city):
+        notifications = Notification.objects.filter(
+            recipient__email__endswith=GENERATED_EMAIL_DOMAIN
+        )
+        assert TINY.notifications * 0.9 <= notifications.count() <= TINY.notifications
+        assert not notifications.filter(emailed_at__isnull=True).exists()
+        assert notifications.filter(read_at__isnull=True).exists()
+        assert notifications.filter(read_at__isnull=False).exists()
+        kinds = set(notifications.values_list("kind", flat=True))
+        assert {"activities.new", "proposals.step", "archive.record"} <= kinds
+        sample = notifications.filter(kind="proposals.step").first()
+        assert sample.params["title"] in sample.text
+        assert "{" not in sample.text
+
+    def test_a_generated_resident_sees_the_civic_pages(self, tiny_city):
+        client = Client()
+        proposal = generated_proposals().filter(answer__isnull=False).first()
+        response = client.get(proposal.get_absolute_url())
+        assert response.status_code == 200
+        assert proposal.title in response.content.decode()
+        record = MeetingRecord.objects.filter(visibility="published").last()
+        assert client.get(record.get_absolute_url()).status_code == 200
+        user = (
+            Notification.objects.filter(recipient__email__endswith=GENERATED_EMAIL_DOMAIN)
+            .first()
+            .recipient
+        )
+        client.force_login(user)
+        assert client.get("/notifications/").status_code == 200
 
     def test_a_generated_resident_can_log_in_with_the_demo_password(self, tiny_city):
         user = User.objects.filter(email__endswith=f"@{GENERATED_EMAIL_DOMAIN}").last()

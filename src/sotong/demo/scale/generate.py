@@ -36,7 +36,7 @@ from sotong.activities.models import (
 from sotong.core.models import Region, Topic
 from sotong.demo import people
 from sotong.demo.progress import Progress
-from sotong.demo.scale import words
+from sotong.demo.scale import participation, words
 from sotong.demo.scale.scales import Scale
 from sotong.demo.scale.writer import (
     TableWriter,
@@ -105,6 +105,8 @@ class City:
     activity_plans: list["ActivityPlan"] = field(default_factory=list)
     reviewable_activity: array = field(default_factory=lambda: array("l"))
     reviewable_user: array = field(default_factory=lambda: array("l"))
+    proposal_titles: list[tuple[int, str]] = field(default_factory=list)
+    record_titles: list[tuple[int, str]] = field(default_factory=list)
     timings: list[StageTiming] = field(default_factory=list)
     password: str = ""
 
@@ -126,6 +128,7 @@ class ActivityPlan:
     cancelled: int = 0
     confirmed: int = 0
     waiting: int = 0
+    title: str = ""
 
 
 def _epoch(day: date) -> int:
@@ -529,7 +532,7 @@ def generate_activities(city: City) -> int:
                 else:
                     status = "published"
                 activity_id = first + len(activity_rows)
-                plan = ActivityPlan(activity_id, status, starts, ends, created)
+                plan = ActivityPlan(activity_id, status, starts, ends, created, title=title[:120])
                 city.activity_plans.append(plan)
                 popularity.append(
                     0.0
@@ -742,13 +745,14 @@ def generate_reviews(city: City) -> int:
     return writer.rows_written
 
 
-# Later capabilities (proposals, meeting records, notifications, follows) add their stage here.
+# The civic side (proposals, meeting records, follows, notifications) lives in `participation`.
 STAGES: tuple[tuple[str, Callable[[City], int]], ...] = (
     ("people", generate_people),
     ("organisations", generate_organizations),
     ("activities", generate_activities),
     ("sign-ups", generate_rsvps),
     ("reviews", generate_reviews),
+    *participation.STAGES,
 )
 WRITTEN_MODELS = (
     User,
@@ -762,6 +766,7 @@ WRITTEN_MODELS = (
     Activity.topics.through,
     Rsvp,
     Review,
+    *participation.WRITTEN_MODELS,
 )
 
 
