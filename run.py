@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -74,24 +75,48 @@ def serve() -> None:
     manage("migrate", "--noinput", "-v", "0", env=env)
     manage("collectstatic", "--noinput", "-v", "0", env=env)
     manage("sotong_demo", env=env)
+    manage("sotong_reindex", env=env)
+    # The Korean analyser (~330 MB) is loaded once in gunicorn's master and shared by the
+    # forked workers (copy-on-write) rather than loaded again by each.
+    env["SOTONG_PRELOAD_ANALYSER"] = "1"
     workers = os.environ.get("WEB_CONCURRENCY", "2")
     bind = os.environ.get("SOTONG_BIND", "127.0.0.1:8000")
     say(f"Sotong is running on http://{bind} — press Ctrl+C to stop ({workers} workers).")
     say("Demo log-in: admin@sotong.local / sotong-demo-1234 (more accounts in the README).")
-    os.execve(  # noqa: S606 — the server replaces this process, so Ctrl+C reaches gunicorn
-        BIN / "gunicorn",
+    # The task worker (notifications, digests, reminders) runs beside gunicorn and stops with
+    # it; Ctrl+C reaches both, as they share the terminal's process group.
+    worker = subprocess.Popen([str(PYTHON), "manage.py", "sotong_worker"], cwd=ROOT, env=env)
+    server = subprocess.Popen(
         [
-            "gunicorn",
+            str(BIN / "gunicorn"),
             "sotong.wsgi",
             "--bind",
             bind,
             "--workers",
             workers,
+            "--preload",
             "--access-logfile",
             "-",
         ],
-        env,
+        cwd=ROOT,
+        env=env,
     )
+    signal.signal(signal.SIGTERM, lambda *_: server.terminate())  # a supervisor's stop
+    status = 1
+    try:
+        status = server.wait()
+    except KeyboardInterrupt:
+        status = server.wait()
+    finally:
+        for process in (server, worker):
+            if process.poll() is None:
+                process.terminate()
+        for process in (server, worker):
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    sys.exit(status)
 
 
 def postgres_reachable() -> bool:
