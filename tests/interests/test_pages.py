@@ -4,6 +4,7 @@ import pytest
 
 from sotong.interests.models import Follow
 from sotong.interests.selectors import follower_count
+from sotong.interests.services import follow
 from tests.conftest import ROLES
 from tests.factories import NeighbourhoodFactory, OrganizationFactory, UserFactory
 
@@ -128,3 +129,22 @@ def test_onboarding_refuses_a_topic_that_is_not_offered_in_korean(client, reside
 def test_signup_sends_a_new_resident_to_onboarding(client, city):
     text = client.get("/accounts/signup/").content.decode()
     assert 'name="next" value="/interests/start/"' in text
+
+
+def test_mine_offers_every_topic_with_its_follow_state_and_count(
+    client, resident, second_resident, topics, django_assert_max_num_queries
+):
+    follow(user=second_resident, target=topics[1])
+    follow(user=resident, target=topics[1])
+    client.force_login(resident)
+    client.get("/interests/")
+    with django_assert_max_num_queries(12):
+        text = client.get("/interests/").content.decode()
+    section = text.split('id="mine-all-topics"')[1].split("</section>")[0]
+    assert section.count("팔로워 2명") == 1 and section.count("팔로워 0명") == 2
+    assert section.count(">팔로잉<") == 1
+    response = client.post(
+        f"/interests/follow/topic/{topics[0].pk}/", {"action": "follow", "next": "/interests/"}
+    )
+    assert response.url == "/interests/"
+    assert set(resident.interests.values_list("slug", flat=True)) == {"kids", "music"}

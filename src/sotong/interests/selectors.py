@@ -159,6 +159,26 @@ def follow_state(user, target) -> tuple[int, bool]:
     return counts["total"], counts["mine"] > 0
 
 
+def topic_follow_states(user, topics) -> dict[int, tuple[int, bool]]:
+    """topic id → (followers, whether `user` follows): two queries for any number of topics."""
+    ids = [t.pk for t in topics]
+    counts = dict(
+        TopicFollow.objects.filter(topic_id__in=ids)
+        .order_by()
+        .values("topic_id")
+        .annotate(n=Count("pk"))
+        .values_list("topic_id", "n")
+    )
+    mine = set()
+    if user.is_authenticated:
+        mine = set(
+            TopicFollow.objects.filter(user_id=user.pk, topic_id__in=ids).values_list(
+                "topic_id", flat=True
+            )
+        )
+    return {pk: (counts.get(pk, 0), pk in mine) for pk in ids}
+
+
 def follower_count(target) -> int:
     if isinstance(target, Topic):
         return TopicFollow.objects.filter(topic=target).count()

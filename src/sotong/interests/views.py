@@ -13,7 +13,11 @@ from sotong.accounts.models import User
 from sotong.core.models import Region, Topic
 from sotong.interests.forms import OnboardingForm
 from sotong.interests.models import Follow
-from sotong.interests.selectors import follow_list, suggested_organizations
+from sotong.interests.selectors import (
+    follow_list,
+    suggested_organizations,
+    topic_follow_states,
+)
 from sotong.interests.services import follow, regions_replace, topics_replace, unfollow
 from sotong.organizations.models import Organization
 
@@ -69,7 +73,14 @@ def toggle(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
     """내 관심사: everything I follow, each with its unfollow button."""
-    return render(request, "interests/mine.html", {"follows": follow_list(request.user)})
+    user = request.user
+    topics = list(Topic.objects.active().for_region(user.home_region).order_by("order", "name"))
+    context = {
+        "follows": follow_list(user),
+        "all_topics": topics,
+        "topic_states": topic_follow_states(user, topics),
+    }
+    return render(request, "interests/mine.html", context)
 
 
 def _onboarding_choices(user):

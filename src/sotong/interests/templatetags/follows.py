@@ -20,6 +20,11 @@ def follow_button(context, target, label=""):
     kind = next(name for model, name in KINDS if isinstance(target, model))
     is_self = kind == "person" and user.is_authenticated and user.pk == target.pk
     count, following = follow_state(user, target)
+    return _state(context, kind, target, label, count, following, show=not is_self)
+
+
+def _state(context, kind, target, label, count, following, *, show=True) -> dict:
+    request = context["request"]
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
@@ -28,5 +33,12 @@ def follow_button(context, target, label=""):
         "label": label or str(target),
         "following": following,
         "count": count,
-        "show": not is_self,
+        "show": show,
     }
+
+
+@register.inclusion_tag("interests/partials/follow_button.html", takes_context=True)
+def topic_follow_button(context, topic, states):
+    """For a list of topics: `states` from selectors.topic_follow_states (no query here)."""
+    count, following = states.get(topic.pk, (0, False))
+    return _state(context, "topic", topic, f"#{topic.name}", count, following)
