@@ -126,6 +126,8 @@ def test_the_region_year_chart_has_a_table_alternative(client, three, city):
     assert '<svg role="img"' in html
     assert "<table" in html and "서점" in html
     assert client.get(f"/archive/regions/{city.slug}/?year=abc").status_code == 200
+    assert client.get(f"/archive/regions/{city.slug}/?year=99999").status_code == 200
+    assert client.get(f"/archive/regions/{city.slug}/?year=-5").status_code == 200
 
 
 def test_the_management_command_recomputes_everything(three, capsys):

@@ -77,3 +77,15 @@ def test_archive_pages_cost_the_same_whatever_the_size(
     counted = {name: _count(client, url) for name, url in _pages(city, topics).items()}
 
     assert counted == BUDGETS
+
+
+@pytest.mark.parametrize(
+    "after", ["", "x", "2026-13-01.5", "2026-01-01.99999999999999999999999", "2026-01-01.-1"]
+)
+def test_a_broken_page_key_shows_the_first_page(client, make_record, after):
+    make_record(title="첫 기록")
+
+    response = client.get(f"/archive/?after={after}")
+
+    assert response.status_code == 200
+    assert "첫 기록" in response.content.decode()

@@ -40,9 +40,10 @@ def parse_cursor(value: str | None) -> tuple[date, int] | None:
         return None
     day, _, pk = value.partition(".")
     try:
-        return date.fromisoformat(day), int(pk)
+        key = date.fromisoformat(day), int(pk)
     except ValueError:
         return None
+    return key if 0 < key[1] < 2**31 else None  # a number the database cannot hold is no key
 
 
 def filtered(queryset: QuerySet, filters: Filters, date_field: str) -> QuerySet:

@@ -116,10 +116,13 @@ def region_year(request: HttpRequest, slug: str) -> HttpResponse:
     region = get_object_or_404(Region.objects.active().select_related("parent"), slug=slug)
     remember_region_page(request, region)
     years = selectors.region_record_years(region)
+    default = years[0] if years else timezone.localdate().year
     try:
-        year = int(request.GET.get("year") or (years[0] if years else timezone.localdate().year))
+        year = int(request.GET.get("year") or default)
     except ValueError:
-        year = years[0] if years else timezone.localdate().year
+        year = default
+    if not 1900 <= year <= 2100:  # a year the calendar cannot hold must not break the page
+        year = default
     bars = selectors.keywords_of_year(region, year)
     page = selectors.record_page(selectors.Filters(region=region, year=year))
     return render(
