@@ -68,3 +68,37 @@ def test_query_groups_accept_a_compound_written_either_way():
     assert analysis.query_groups("주차 문제") == [(("주차",),), (("문제",),)]
     assert analysis.query_groups("놀이터를 놀이터") == [(("놀이터",),)]
     assert analysis.query_terms("대중교통이 불편") == ["대중", "교통", "대중교통", "불편"]
+
+
+def test_many_texts_are_analysed_as_each_alone():
+    texts = ["놀이터를 바꿔봐요", "", "대중교통이 불편해요 " * 300, "주차문제"]
+    assert analysis.terms_many(texts) == [analysis.terms(text) for text in texts]
+
+
+def test_a_process_forked_after_loading_still_analyses_batches():
+    """gunicorn --preload forks after Kiwi is loaded: a batch must not wait for a worker
+    thread the child does not have."""
+    import os
+    import select
+
+    from sotong.search.highlight import mark_all
+
+    analysis.analyser()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: analyse a batch, report, leave at once
+        try:
+            marked = mark_all(["바꿔"], ["바꾸다"], lemmas=["바꾸다"])
+            result = repr((analysis.terms_many(["놀이터를", "바꿔봐요"]), marked))
+            os.write(write_end, result.encode())
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    ready, _, _ = select.select([read_end], [], [], 20)
+    if not ready:
+        os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    assert ready, "the forked process hung on a batch"
+    assert os.read(read_end, 1000).decode() == repr(
+        ([["놀이터"], ["바꾸다"]], ["<mark>바꿔</mark>"])
+    )

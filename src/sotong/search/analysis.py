@@ -5,13 +5,16 @@
 
 Kiwi is built with `load_multi_dict=False`: the multi-word dictionary adds about 180 MB
 resident (≈510 MB → ≈330 MB) and 2 s of loading for multi-word proper nouns that search
-splits into their parts anyway. `num_workers=1` keeps Kiwi from starting a thread pool,
-so an analyser loaded before gunicorn forks (`SOTONG_PRELOAD_ANALYSER=1`, see `run.py`)
-works in every worker and is shared copy-on-write. Analysing is thread-safe.
+splits into their parts anyway. With `num_workers=1` one text is analysed on the calling
+thread, so an analyser loaded before gunicorn forks (`SOTONG_PRELOAD_ANALYSER=1`, see
+`run.py`) works in every worker and is shared copy-on-write; batches (`terms_many`), which
+go through Kiwi's worker thread, are used only in the process that loaded it, and
+`sotong_reindex` gives that process more threads (`use_threads`). Analysing is thread-safe.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import unicodedata
@@ -33,19 +36,44 @@ _WORD = re.compile(r"[^\W_]+")
 
 _lock = threading.Lock()
 _kiwi: Kiwi | None = None
+_workers = 1
+_loaded_in: int | None = None  # the process that loaded Kiwi
 
 
 def analyser() -> Kiwi:
     """The process's one Kiwi; the first call loads it (1–3 s)."""
-    global _kiwi
+    global _kiwi, _loaded_in
     if _kiwi is None:
         with _lock:
             if _kiwi is None:
                 from kiwipiepy import Kiwi
 
-                _kiwi = Kiwi(num_workers=1, load_multi_dict=False)
+                _kiwi = Kiwi(num_workers=_workers, load_multi_dict=False)
                 _kiwi.tokenize("준비")  # the language model is read on first use
+                _loaded_in = os.getpid()
     return _kiwi
+
+
+def analyse_all(pieces: list[str]):
+    """Kiwi's tokens for each piece. One batch call when Kiwi was loaded in this process;
+    one call per piece in a process forked after loading (gunicorn `--preload`), where a
+    batch would wait forever for Kiwi's worker thread, which a fork does not copy."""
+    kiwi = analyser()
+    if _loaded_in == os.getpid():
+        return kiwi.tokenize(pieces)
+    return (kiwi.tokenize(piece) for piece in pieces)
+
+
+def use_threads(count: int) -> bool:
+    """Before the analyser is loaded: analyse batches (`terms_many`) on `count` threads.
+    For commands that index a lot (`sotong_reindex`), never for a web process that forks
+    (Kiwi's thread pool does not survive a fork). False if it is already loaded."""
+    global _workers
+    with _lock:
+        if _kiwi is not None:
+            return False
+        _workers = max(1, count)
+        return True
 
 
 def is_loaded() -> bool:
@@ -94,28 +122,36 @@ def token_terms(token: Token) -> list[str]:
     return []
 
 
-def _runs(text: str):
+def _runs(text: str, lemmas: set[str] | None = None):
     """Terms of `text` grouped: a run of nouns written together (대중+교통) is one group,
-    every other term is a group of one."""
+    every other term is a group of one. Verb and adjective lemmas (which the text may write
+    in another form: 바꾸다 as 바꿔) are also added to `lemmas` when given."""
     kiwi = analyser()
     for piece in _slices(text):  # offsets are per slice
-        run: list = []
-        for token in kiwi.tokenize(piece):
-            words = token_terms(token)
-            is_noun = _base_tag(token) in _NOUN_TAGS and len(words) == 1
-            if is_noun and run and run[-1].start + run[-1].len == token.start:
-                run.append(token)
-                continue
-            if run:
-                yield [t.form.lower() for t in run]
-                run = []
-            if is_noun:
-                run.append(token)
-            else:
-                for word in words:
-                    yield [word]
+        yield from _token_runs(kiwi.tokenize(piece), lemmas)
+
+
+def _token_runs(tokens, lemmas: set[str] | None = None):
+    """`_runs` of one slice's tokens."""
+    run: list = []
+    for token in tokens:
+        words = token_terms(token)
+        is_noun = _base_tag(token) in _NOUN_TAGS and len(words) == 1
+        if is_noun and run and run[-1].start + run[-1].len == token.start:
+            run.append(token)
+            continue
         if run:
             yield [t.form.lower() for t in run]
+            run = []
+        if is_noun:
+            run.append(token)
+        else:
+            if lemmas is not None and _base_tag(token) in _PREDICATE_TAGS:
+                lemmas.update(words)
+            for word in words:
+                yield [word]
+    if run:
+        yield [t.form.lower() for t in run]
 
 
 def terms(text: str) -> list[str]:
@@ -125,20 +161,41 @@ def terms(text: str) -> list[str]:
 
     Nouns written together are also stored joined (대중교통이 → 대중, 교통, 대중교통), because
     Kiwi reads the lone word 대중교통 as one noun and the same word in a sentence as two."""
-    result: list[str] = []
-    for run in _runs(text):
-        result.extend(run)
+    return terms_many([text])[0]
+
+
+def _flatten(runs, into: list[str]) -> None:
+    for run in runs:
+        into.extend(run)
         if len(run) > 1:
-            result.append("".join(run))
-    return result
+            into.append("".join(run))
 
 
-def query_groups(text: str) -> list[tuple[tuple[str, ...], ...]]:
+def terms_many(texts: list[str]) -> list[list[str]]:
+    """`terms` of each text, analysed in one batch: Kiwi spreads a batch over its threads
+    (see `use_threads`)."""
+    distinct = list(dict.fromkeys(texts))  # titles repeat (정기 모임): analyse each once
+    pieces: list[str] = []
+    owners: list[int] = []
+    for number, text in enumerate(distinct):
+        for piece in _slices(text):
+            pieces.append(piece)
+            owners.append(number)
+    analysed: list[list[str]] = [[] for _ in distinct]
+    if pieces:
+        for owner, tokens in zip(owners, analyse_all(pieces), strict=True):
+            _flatten(_token_runs(tokens), analysed[owner])
+    by_text = dict(zip(distinct, analysed, strict=True))
+    return [list(by_text[text]) for text in texts]
+
+
+def query_groups(text: str, lemmas: set[str] | None = None) -> list[tuple[tuple[str, ...], ...]]:
     """What a query must match: every group, where a group is met by any one of its
     alternatives (all of whose terms must be present). 주차문제 gives
-    `((주차, 문제), (주차문제,))`, so it finds both 주차 문제 and 주차문제."""
+    `((주차, 문제), (주차문제,))`, so it finds both 주차 문제 and 주차문제. The query's verb
+    and adjective lemmas are added to `lemmas` when given (see `_runs`)."""
     groups: list[tuple[tuple[str, ...], ...]] = []
-    for run in _runs(text):
+    for run in _runs(text, lemmas):
         group = (tuple(run), ("".join(run),)) if len(run) > 1 else (tuple(run),)
         if group not in groups:
             groups.append(group)

@@ -30,6 +30,8 @@ class Query:
     text: str
     truncated: bool
     groups: list = field(default_factory=list)
+    # Terms that are verb/adjective lemmas (바꾸다): texts may write them otherwise (바꿔).
+    lemmas: frozenset = frozenset()
 
     @property
     def terms(self) -> list[str]:
@@ -44,7 +46,9 @@ def parse(raw: str | None) -> Query:
     text = " ".join((raw or "").split())
     truncated = len(text) > MAX_QUERY_CHARS
     text = text[:MAX_QUERY_CHARS]
-    return Query(text=text, truncated=truncated, groups=analysis.query_groups(text) if text else [])
+    lemmas: set[str] = set()
+    groups = analysis.query_groups(text, lemmas) if text else []
+    return Query(text=text, truncated=truncated, groups=groups, lemmas=frozenset(lemmas))
 
 
 def visible_to(user) -> Q:
@@ -197,17 +201,22 @@ def search(
     else:
         page = Paginator(SearchDocument.objects.none(), PER_PAGE).get_page(1)
     terms = parsed.terms
+    documents = list(page.object_list)
+    marked = ["" for _ in range(2 * len(documents))]
+    if mark:  # every title and snippet of the page at once
+        texts = [document.title for document in documents] + [
+            highlight.window(document.snippet_source, terms) for document in documents
+        ]
+        marked = highlight.mark_all(texts, terms, lemmas=parsed.lemmas)
     hits = []
-    for document in page.object_list:
+    for number, document in enumerate(documents):
         kind = registry.get(document.kind)
         hits.append(
             Hit(
                 document=document,
                 kind_label=str(kind.label) if kind else document.kind,
-                title=highlight.mark(document.title, terms) if mark else "",
-                snippet=highlight.mark(highlight.window(document.snippet_source, terms), terms)
-                if mark
-                else "",
+                title=marked[number],
+                snippet=marked[len(documents) + number],
             )
         )
     suggestion = None

@@ -1,5 +1,6 @@
 """Rebuild the search index from the content: `manage.py sotong_reindex [--kind activity]`."""
 
+import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -28,6 +29,8 @@ class Command(BaseCommand):
             kinds = [k for k in kinds if k.key in kind]
         progress = Progress(self._write if verbosity else None, live=self.stdout.isatty())
         started = time.monotonic()
+        # This process never forks: let Kiwi analyse each batch on every core.
+        analysis.use_threads(os.cpu_count() or 1)
         analysis.analyser()
         progress.write(f"Analyser loaded in {time.monotonic() - started:.1f} s")
         total = 0
