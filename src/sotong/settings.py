@@ -113,6 +113,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sotong.core.middleware.KoreanFirstLocaleMiddleware",
+    "sotong.core.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -193,6 +194,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole anonymous HTML pages, for this many seconds (sotong.core.middleware); 0 turns it off.
+SOTONG_PAGE_CACHE_SECONDS = env_int("SOTONG_PAGE_CACHE_SECONDS", 0 if DEBUG or TESTING else 30)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -84,11 +84,12 @@ def test_messages_are_announced_in_a_status_region_with_a_written_label(client, 
 def test_language_buttons_post_to_set_language_and_come_back(client, city):
     text = body(client, "/regions/")
     form = re.search(
-        r'<form class="site-language" method="post" action="/i18n/setlang/">(.*?)</form>',
+        r'<form class="site-language" method="post" action="/language/">(.*?)</form>',
         text,
         re.S,
     )
     assert form is not None
+    assert "csrfmiddlewaretoken" not in form.group(1)
     assert '<input type="hidden" name="next" value="/regions/">' in form.group(1)
     assert 'name="language" value="ko" lang="ko"' in form.group(1)
     assert 'name="language" value="en" lang="en"' in form.group(1)
@@ -97,8 +98,8 @@ def test_language_buttons_post_to_set_language_and_come_back(client, city):
 
 
 def test_switching_to_english_turns_the_page_english(city):
-    client = Client(enforce_csrf_checks=False)
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/regions/"})
+    client = Client(enforce_csrf_checks=True)  # the switcher's form carries no token
+    response = client.post("/language/", {"language": "en", "next": "/regions/"})
     assert response.status_code == 302
     assert response["Location"] == "/regions/"
     text = body(client, "/regions/")
@@ -106,7 +107,7 @@ def test_switching_to_english_turns_the_page_english(city):
     assert ">Organisations</a>" in text
     assert ">Skip to main content</a>" in text
     assert "<h1>Regions</h1>" in text
-    back = client.post("/i18n/setlang/", {"language": "ko", "next": "/"})
+    back = client.post("/language/", {"language": "ko", "next": "/"})
     assert back.status_code == 302
     assert '<html lang="ko">' in body(client, "/")
 

@@ -8,5 +8,6 @@ app_name = "core"
 # core only mounts them by dotted path and never imports what sits above it.
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("language/", views.choose_language, name="language"),
     path("", include("sotong.feed.urls")),
 ]
