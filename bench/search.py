@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sotong.settings")
 os.environ.setdefault("SOTONG_DEMO", "1")
+# Anonymous pages are cached whole for 30 s: measure the search, not the cache.
+os.environ.setdefault("SOTONG_PAGE_CACHE_SECONDS", "0")
 
 SUBJECTS = [
     "놀이터",
