@@ -21,7 +21,7 @@ def test_directory_lists_active_organisations_by_name(client, directory):
         "dongchung-choir",
         "ido-garden",
     ]
-    assert response.json()["count"] == 4
+    assert response.json()["next_cursor"] is None
 
 
 def test_directory_entry_carries_kind_region_topics_and_member_count(client, directory):
@@ -102,23 +102,25 @@ def test_unknown_filter_values_are_a_422_naming_the_field(client, directory, que
         assert "resident_group" in body["errors"][0]["message"]
 
 
-def test_pages_hold_twenty_by_default_and_follow_limit_and_offset(client, city):
+def test_pages_hold_twenty_by_default_and_follow_the_cursor(client, city):
     for number in range(25):
         OrganizationFactory(name=f"모임 {number:02d}", slug=f"group-{number:02d}", region=city)
 
     first = client.get("/api/v1/organizations").json()
-    second = client.get("/api/v1/organizations?limit=10&offset=20").json()
+    second = client.get(f"/api/v1/organizations?limit=10&cursor={first['next_cursor']}").json()
 
-    assert len(first["items"]) == 20
-    assert (first["count"], first["limit"], first["offset"]) == (25, 20, 0)
+    assert len(first["items"]) == 20 and first["limit"] == 20
+    assert "count" not in first and "offset" not in first
     assert [item["slug"] for item in second["items"]] == [f"group-{n}" for n in range(20, 25)]
-    assert (second["count"], second["limit"], second["offset"]) == (25, 10, 20)
+    assert second["next_cursor"] is None
 
 
 def test_a_page_may_hold_up_to_a_hundred(client, directory):
     assert client.get("/api/v1/organizations?limit=100").status_code == 200
     assert client.get("/api/v1/organizations?limit=1").json()["limit"] == 1
-    assert client.get("/api/v1/organizations?offset=1000000").json()["items"] == []
+    response = client.get("/api/v1/organizations?cursor=not-a-cursor")
+    assert response.status_code == 422
+    assert "cursor" in response.json()["detail"]
 
 
 @pytest.mark.parametrize(
@@ -127,8 +129,7 @@ def test_a_page_may_hold_up_to_a_hundred(client, directory):
         ("limit=101", "100 이하여야 합니다."),
         ("limit=0", "1 이상이어야 합니다."),
         ("limit=-5", "1 이상이어야 합니다."),
-        ("offset=-1", "0 이상이어야 합니다."),
-        ("offset=1000001", "1000000 이하여야 합니다."),
+        ("cursor=" + "x" * 1001, "1000자 이하로 입력하세요."),
         ("limit=99999999999999999999999999999999", "100 이하여야 합니다."),
         ("limit=ten", "정수를 입력하세요."),
         ("limit=2.5", "정수를 입력하세요."),

@@ -16,14 +16,14 @@ from tests.notices.factories import NoticeFactory
 pytestmark = pytest.mark.django_db
 
 BUDGETS = {
-    "notices": 6,
-    "notices, filtered": 6,
-    "notice page": 6,
-    "notice page, its department": 11,
-    "questions": 7,
-    "questions, most helpful": 7,
-    "question page": 6,
-    "question page, signed in": 9,
+    "notices": 3,
+    "notices, filtered": 3,
+    "notice page": 5,
+    "notice page, its department": 10,
+    "questions": 4,
+    "questions, most helpful": 4,
+    "question page": 5,
+    "question page, signed in": 8,
     "pinned notices (home partial)": 2,
 }
 

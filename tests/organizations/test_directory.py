@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from sotong.organizations.models import Organization
@@ -107,15 +109,28 @@ def test_pages_hold_24_cards_and_keep_the_filters_in_links(client, city):
         OrganizationFactory(name=f"모임 {number:02d}", region=city)
     first = names_on(client.get("/organizations/?region=namwon"))
     assert first.count('class="org-card"') == 24
-    assert "page=2" in first and "region=namwon" in first
-    second = names_on(client.get("/organizations/?region=namwon&page=2"))
+    assert "모임 00" in first and "모임 23" in first and "모임 24" not in first
+    next_link = re.search(r'href="\?([^"]*)" rel="next"', first).group(1).replace("&amp;", "&")
+    assert "after=" in next_link and "region=namwon" in next_link
+    second = names_on(client.get(f"/organizations/?{next_link}"))
     assert second.count('class="org-card"') == 6
-    assert "단체 30곳" in second
+    assert "모임 24" in second and "모임 29" in second and "모임 23" not in second
+    assert 'rel="next"' not in second
 
 
-def test_nonsense_page_numbers_show_a_page_anyway(client, organization):
-    assert client.get("/organizations/?page=abc").status_code == 200
-    assert client.get("/organizations/?page=99999").status_code == 200
+def test_nonsense_cursors_show_the_first_page_and_say_so(client, organization):
+    for cursor in ("abc", "9" * 2000, "eyJvIjoiLXBrIiwidiI6WzFdfQ"):
+        response = client.get("/organizations/", {"after": cursor, "region": ""})
+        assert response.status_code == 200
+        text = names_on(response)
+        assert organization.name in text
+        assert "처음부터 보여 드립니다" in text
+
+
+def newest_cursor(client) -> str:
+    """The second page's cursor, as the first page's "다음 쪽" link carries it."""
+    text = client.get("/organizations/?sort=newest").content.decode()
+    return re.search(r'after=([^&"]+)', text).group(1)
 
 
 def make_organizations(count, region, topics):
@@ -140,7 +155,7 @@ def test_directory_query_count_is_fixed_for_a_logged_in_visitor(client, city, to
     make_organizations(5, city, topics)
     few = queries_for(client, "/organizations/")
     make_organizations(55, city, topics)
-    many = queries_for(client, "/organizations/?sort=newest&page=2")
+    many = queries_for(client, "/organizations/?sort=newest&after=" + newest_cursor(client))
     assert few == many
     assert many <= 12
 

@@ -22,8 +22,9 @@ from sotong.activities.forms import (
     ReviewForm,
 )
 from sotong.activities.models import Activity, Rsvp
+from sotong.core.context_processors import request_current_region, request_region_list
 from sotong.core.keyset import keyset_page
-from sotong.core.selectors import current_region, region_list, topics_for
+from sotong.core.selectors import topics_for
 
 # --- helpers ------------------------------------------------------------------------------
 
@@ -76,8 +77,8 @@ def _add_errors(form, error: ValidationError) -> None:
 
 @require_GET
 def activity_list(request: HttpRequest) -> HttpResponse:
-    region = current_region(request)
-    regions = region_list()
+    region = request_current_region(request)
+    regions = request_region_list(request)
     topics = topics_for(region)
     data = request.GET.copy()
     if "region" not in data and region is not None:
@@ -177,7 +178,7 @@ def _preview_or_errors(request, form: ActivityForm, activity: Activity | None = 
 def create(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("activities.add_activity"):
         raise PermissionDenied(_("활동을 올릴 권한이 없습니다."))
-    region = current_region(request)
+    region = request_current_region(request)
     topics = topics_for(region)
     if request.method != "POST":
         initial = {"region": region.pk if region else None, "fee": 0, "requires_signup": True}

@@ -19,9 +19,10 @@ from sotong.activities import map as activity_map
 from sotong.activities import selectors
 from sotong.activities.forms import ActivityFilterForm
 from sotong.activities.models import Activity
+from sotong.core.context_processors import request_current_region, request_region_list
 from sotong.core.keyset import keyset_page
 from sotong.core.models import KOREA_BOUNDS, Region
-from sotong.core.selectors import current_region, region_list, topics_for
+from sotong.core.selectors import topics_for
 
 # Parameters that belong to one view only and must not follow the visitor to another view.
 VIEW_ONLY_PARAMETERS = ("page", "after", "month", "week", "bbox", "zoom")
@@ -36,8 +37,8 @@ class FilterState:
 
 def _filter_state(request: HttpRequest) -> FilterState:
     """The list page's filters, read exactly as /activities/ reads them."""
-    region = current_region(request)
-    regions = region_list()
+    region = request_current_region(request)
+    regions = request_region_list(request)
     data = request.GET.copy()
     if "region" not in data and region is not None:
         data["region"] = region.slug  # the city being looked at, unless "모든 지역" was chosen

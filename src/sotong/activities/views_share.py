@@ -15,7 +15,8 @@ from sotong.activities import ical, messaging, og_image, selectors, services
 from sotong.activities.forms import ActivityFilterForm
 from sotong.activities.forms_share import ParticipantMessageForm
 from sotong.activities.views import _activity_or_404, _add_errors, _managed_activity
-from sotong.core.selectors import current_region, region_list, topics_for
+from sotong.core.context_processors import request_current_region, request_region_list
+from sotong.core.selectors import topics_for
 
 PREVIEW_CACHE = "public, max-age=86400"
 FEED_CACHE = "public, max-age=900"
@@ -69,10 +70,10 @@ def activity_ics(request: HttpRequest, activity_id: int) -> HttpResponse:
 def list_ics(request: HttpRequest) -> HttpResponse:
     """The list's activities with the same filters in the URL, as a feed to subscribe to.
     The filters are read by the list's own form, so the two always agree."""
-    regions = region_list()
+    regions = request_region_list(request)
     data = request.GET.copy()
     if "region" not in data:
-        region = current_region(request)
+        region = request_current_region(request)
         if region is not None:
             data["region"] = region.slug
     chosen = next((r for r in regions if r.slug == data.get("region")), None)

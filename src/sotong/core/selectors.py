@@ -22,8 +22,9 @@ def default_region() -> Region | None:
     return Region.objects.active().top_level().order_by("order", "name").first()
 
 
-def current_region(request: HttpRequest) -> Region | None:
-    """The city the visitor is looking at: chosen in the session, else home, else the first."""
+def current_region(request: HttpRequest, fallback=default_region) -> Region | None:
+    """The city the visitor is looking at: chosen in the session, else home, else the first
+    (`fallback`, which a caller holding the region list can answer without a query)."""
     slug = request.session.get(REGION_SESSION_KEY) if hasattr(request, "session") else None
     if slug:
         region = Region.objects.active().select_related("parent").filter(slug=slug).first()
@@ -32,7 +33,7 @@ def current_region(request: HttpRequest) -> Region | None:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and user.home_region_id:
         return Region.objects.select_related("parent").get(pk=user.home_region_id).city
-    return default_region()
+    return fallback()
 
 
 def topics_for(region: Region | None) -> list[Topic]:

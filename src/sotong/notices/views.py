@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sotong.core.selectors import current_region, region_list, topics_for
+from sotong.core.context_processors import request_current_region, request_region_list
+from sotong.core.selectors import topics_for
 from sotong.notices import selectors, services
 from sotong.notices.forms import AnswerForm, NoticeFilterForm, NoticeForm, QuestionForm
 from sotong.notices.models import Notice, NoticeQuestion
@@ -31,9 +32,9 @@ def _add_errors(form, error: ValidationError) -> None:
 
 @require_GET
 def notice_list(request: HttpRequest) -> HttpResponse:
-    regions = region_list()
+    regions = request_region_list(request)
     data = request.GET.copy()
-    region = current_region(request)
+    region = request_current_region(request)
     if "region" not in data and region is not None:
         data["region"] = region.slug
     filter_form = NoticeFilterForm(data, regions=regions)
@@ -91,7 +92,7 @@ def detail(request: HttpRequest, notice_id: int) -> HttpResponse:
 def create(request: HttpRequest) -> HttpResponse:
     if not may_publish_somewhere(request.user):
         raise PermissionDenied(_("공지는 행정기관의 공무원이나 지역 관리자만 올릴 수 있습니다."))
-    region = current_region(request)
+    region = request_current_region(request)
     topics = topics_for(region)
     if request.method == "POST":
         form = NoticeForm(request.POST, request.FILES, user=request.user, topics=topics)

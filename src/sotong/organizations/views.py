@@ -16,6 +16,7 @@ from sotong.core.context_processors import (
     request_current_region,
     request_region_list,
 )
+from sotong.core.keyset import keyset_page
 from sotong.core.models import Topic
 from sotong.organizations import selectors, services
 from sotong.organizations.forms import DirectoryFilterForm, JoinForm, OrganizationForm
@@ -71,7 +72,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     if filters["region"] is not None:
         remember_region_page(request, filters["region"])
     organizations = selectors.organization_directory(**filters)
-    page = Paginator(organizations, selectors.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = keyset_page(organizations, request.GET.get("after"), selectors.DIRECTORY_PAGE_SIZE)
     return render(
         request,
         "organizations/directory.html",
@@ -81,8 +82,7 @@ def directory(request: HttpRequest) -> HttpResponse:
             or filters["sort"] != "name"
             or bool(filter_form.errors),
             "page_obj": page,
-            "page_range": page.paginator.get_elided_page_range(page.number),
-            "organizations": list(page.object_list),
+            "organizations": page.items,
         },
     )
 

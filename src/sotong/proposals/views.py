@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sotong.core.context_processors import request_current_region
 from sotong.core.models import Region
-from sotong.core.selectors import current_region, topics_for
+from sotong.core.selectors import topics_for
 from sotong.organizations.models import Membership
 from sotong.proposals import selectors, services
 from sotong.proposals.forms import (
@@ -74,7 +75,7 @@ def _region_or_404(slug: str) -> Region:
 
 
 def _filters(request: HttpRequest):
-    region = current_region(request)
+    region = request_current_region(request)
     data = request.GET.copy()
     if "region" not in data and region is not None:
         data["region"] = region.slug
@@ -106,7 +107,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 def map_page(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
     points = selectors.map_points(filters)
-    region = filters.region.city if filters.region else current_region(request)
+    region = filters.region.city if filters.region else request_current_region(request)
     config = {
         "points": [
             {
@@ -209,7 +210,7 @@ def _prefill(request: HttpRequest) -> tuple[dict, dict]:
 def create(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("proposals.add_proposal"):
         raise PermissionDenied(_("제안할 권한이 없습니다."))
-    region = current_region(request)
+    region = request_current_region(request)
     topics = topics_for(region)
     initial, sources = _prefill(request)
     if request.method != "POST":

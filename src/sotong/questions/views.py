@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sotong.core.selectors import current_region, region_list, topics_for
+from sotong.core.context_processors import request_current_region, request_region_list
+from sotong.core.selectors import topics_for
 from sotong.questions import selectors, services
 from sotong.questions.forms import AnswerForm, QuestionFilterForm, QuestionForm
 from sotong.questions.models import Answer, Question
@@ -31,8 +32,8 @@ def _add_errors(form, error: ValidationError) -> None:
 
 @require_GET
 def question_list(request: HttpRequest) -> HttpResponse:
-    regions = region_list()
-    region = current_region(request)
+    regions = request_region_list(request)
+    region = request_current_region(request)
     topics = topics_for(region)
     data = request.GET.copy()
     if "region" not in data and region is not None:
@@ -77,7 +78,7 @@ def detail(request: HttpRequest, question_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
-    region = current_region(request)
+    region = request_current_region(request)
     topics = topics_for(region)
     if request.method == "POST":
         form = QuestionForm(request.POST, topics=topics)

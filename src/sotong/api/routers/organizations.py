@@ -5,7 +5,7 @@ from ninja import Path, Query, Router
 from ninja.pagination import paginate
 
 from sotong.api.errors import NotFound, unknown_value
-from sotong.api.pagination import LimitOffsetPage
+from sotong.api.pagination import CursorPage, LimitOffsetPage
 from sotong.api.schemas import (
     ErrorOut,
     OrganizationDetailOut,
@@ -40,9 +40,10 @@ def _found(organization: Organization | None) -> Organization:
     operation_id="list_organizations",
     summary="단체 목록",
     description="활동 중인 단체를 이름 순으로 줍니다. 지역(시·군·구를 고르면 그 안의 "
-    "읍·면·동 포함), 종류, 주제, 검색어로 거를 수 있습니다. 연락처는 주지 않습니다.",
+    "읍·면·동 포함), 종류, 주제, 검색어로 거를 수 있습니다. 연락처는 주지 않습니다. "
+    "다음 쪽은 next_cursor를 cursor로 보내 받습니다.",
 )
-@paginate(LimitOffsetPage)
+@paginate(CursorPage)
 def list_organizations(
     request: HttpRequest, filters: Query[OrganizationFilters]
 ) -> QuerySet[Organization]:
