@@ -111,7 +111,11 @@ def test_resident_registers_an_organization_and_finds_it_in_the_directory(
     results = page.get_by_role("main")
     expect(results.get_by_role("link", name="놀이와 놀이터 남원시민 모임")).to_be_visible()
     field(page, "검색어").fill("그림책")
-    follow(page, page.get_by_role("button", name="찾기"), re.compile(r"q=%EA%B7%B8"))
+    follow(
+        page,
+        page.get_by_role("search", name="단체 검색").get_by_role("button", name="찾기"),
+        re.compile(r"q=%EA%B7%B8"),
+    )
     expect(results.get_by_role("link", name="놀이와 놀이터 남원시민 모임")).to_have_count(0)
     follow(page, results.get_by_role("link", name="동충동 그림책 모임"), re.compile(new.slug))
     expect(page.get_by_role("heading", level=1)).to_have_text("동충동 그림책 모임")

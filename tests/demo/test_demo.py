@@ -125,7 +125,9 @@ def test_demo_accounts_have_verified_primary_email_addresses(demo):
 def test_running_the_demo_again_adds_nothing_and_is_quick(demo, django_assert_max_num_queries):
     before = row_counts()
 
-    with django_assert_max_num_queries(20):
+    # A few queries per stage and per app (each app checks what it already has in bulk),
+    # never one per row: the count does not grow with the demo's size.
+    with django_assert_max_num_queries(60):
         output = run_demo()
 
     assert row_counts() == before

@@ -20,7 +20,7 @@ def seed(context) -> None:
     rng = random.Random(context.seed + 4)
     residents = list(
         User.objects.filter(email__endswith=f"@{DEMO_RESIDENT_DOMAIN}", home_region__isnull=False)
-        .select_related("home_region")
+        .select_related("home_region__parent")
         .prefetch_related("interests")
         .order_by("email")
     )

@@ -713,6 +713,12 @@ ROUNDTABLES = (
 def _roundtables(namwon, items, facilitator, residents, now) -> None:
     if facilitator is None:
         return
+    # Activities happen in a neighbourhood: the city centre's, where the support centre is.
+    venue = (
+        Region.objects.filter(parent=namwon, name="동충동").first()
+        or Region.objects.filter(parent=namwon).order_by("pk").first()
+        or namwon
+    )
     for number, (title, place, minutes) in enumerate(ROUNDTABLES):
         chosen = [proposal for proposal, group in items if group == number]
         if not chosen:
@@ -725,10 +731,10 @@ def _roundtables(namwon, items, facilitator, residents, now) -> None:
                 "시민이 낸 제안을 주민, 단체, 공무원이 한 테이블에 앉아 함께 논의하는 "
                 "원탁회의입니다. 누구나 참가할 수 있습니다."
             ),
-            region=namwon,
+            region=venue,
             place_name=place,
-            latitude=namwon.latitude,
-            longitude=namwon.longitude,
+            latitude=venue.latitude,
+            longitude=venue.longitude,
             starts_at=starts,
             ends_at=starts + timedelta(hours=2, minutes=30),
             capacity=60,

@@ -302,8 +302,13 @@ def seed(context) -> None:
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     neighbourhoods = list(city.children.order_by("order", "name"))
     now = timezone.now()
+    already_asked = set(
+        Question.objects.filter(
+            region__in=[city, *neighbourhoods], title__in=[entry[1] for entry in QUESTIONS]
+        ).values_list("title", flat=True)
+    )
     for number, (topic_slugs, title, body, answers) in enumerate(QUESTIONS):
-        if Question.objects.filter(region__in=[city, *neighbourhoods], title=title).exists():
+        if title in already_asked:
             continue
         asker = known if number == 0 and known else residents[rng.randrange(len(residents))]
         region = rng.choice([city, *neighbourhoods[:8]]) if neighbourhoods else city
