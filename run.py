@@ -76,15 +76,13 @@ def serve() -> None:
     manage("collectstatic", "--noinput", "-v", "0", env=env)
     manage("sotong_demo", env=env)
     manage("sotong_reindex", env=env)
-    # The Korean analyser (~330 MB) is loaded once in gunicorn's master and shared by the
-    # forked workers (copy-on-write) rather than loaded again by each.
-    env["SOTONG_PRELOAD_ANALYSER"] = "1"
     workers = os.environ.get("WEB_CONCURRENCY", "2")
     bind = os.environ.get("SOTONG_BIND", "127.0.0.1:8000")
     say(f"Sotong is running on http://{bind} — press Ctrl+C to stop ({workers} workers).")
     say("Demo log-in: admin@sotong.local / sotong-demo-1234 (more accounts in the README).")
     # The task worker (notifications, digests, reminders) runs beside gunicorn and stops with
     # it; Ctrl+C reaches both, as they share the terminal's process group.
+    # (It loads the Korean analyser only if a job needs it, e.g. an archive record's key words.)
     worker = subprocess.Popen([str(PYTHON), "manage.py", "sotong_worker"], cwd=ROOT, env=env)
     server = subprocess.Popen(
         [
@@ -99,7 +97,9 @@ def serve() -> None:
             "-",
         ],
         cwd=ROOT,
-        env=env,
+        # The Korean analyser (~330 MB) is loaded once in gunicorn's master and shared by the
+        # forked workers (copy-on-write) rather than loaded again by each.
+        env={**env, "SOTONG_PRELOAD_ANALYSER": "1"},
     )
     signal.signal(signal.SIGTERM, lambda *_: server.terminate())  # a supervisor's stop
     status = 1
