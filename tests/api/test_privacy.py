@@ -133,12 +133,12 @@ def _get_urls(client) -> list[str]:
     """Every GET operation of the served schema, filled in with every object it can show."""
     regions = [region["slug"] for region in client.get("/api/v1/regions").json()]
     organizations = []
-    offset = 0
+    cursor = ""
     while True:
-        page = client.get(f"/api/v1/organizations?limit=100&offset={offset}").json()
+        page = client.get(f"/api/v1/organizations?limit=100&cursor={cursor}").json()
         organizations += [item["slug"] for item in page["items"]]
-        offset += 100
-        if offset >= page["count"]:
+        cursor = page["next_cursor"]
+        if cursor is None:
             break
     activities = [
         item["id"]
