@@ -44,6 +44,7 @@ def people_with_secrets(directory):
     _activities_with_secrets(play, jimin, seojun)
     _archive_with_secrets(play, jimin)
     _notices_and_questions_with_secrets(play, jimin, seojun)
+    _proposal_with_secrets(play, jimin, seojun)
     return [
         jimin,
         seojun,
@@ -129,6 +130,16 @@ def _notices_and_questions_with_secrets(play, asker, neighbour):
     questions.answer_post(actor=neighbour, question=question, body="시청이요")
 
 
+def _proposal_with_secrets(play, author, supporter):
+    """A proposal whose author, supporter and commenter have e-mail addresses."""
+    from sotong.proposals import services as proposals
+    from tests.proposals.factories import ProposalFactory
+
+    proposal = ProposalFactory(author=author, region=play.region)
+    proposals.support_add(actor=supporter, proposal=proposal)
+    proposals.comment_create(actor=supporter, proposal=proposal, body="좋은 제안이에요")
+
+
 def _get_urls(client) -> list[str]:
     """Every GET operation of the served schema, filled in with every object it can show."""
     regions = [region["slug"] for region in client.get("/api/v1/regions").json()]
@@ -153,9 +164,11 @@ def _get_urls(client) -> list[str]:
     ]
     notices = [item["id"] for item in client.get("/api/v1/notices").json()["items"]]
     questions = [item["id"] for item in client.get("/api/v1/questions").json()["items"]]
+    proposals = [item["id"] for item in client.get("/api/v1/proposals").json()["items"]]
     filled = {
         "/api/v1/notices/{notice_id}": notices,
         "/api/v1/questions/{question_id}": questions,
+        "/api/v1/proposals/{proposal_id}": proposals,
         "/api/v1/archive/records/{record_id}": records,
         "/api/v1/archive/documents/{document_id}": documents,
         "/api/v1/activities/{activity_id}": activities,
