@@ -12,11 +12,11 @@ from tests.factories import OrganizationFactory
 pytestmark = pytest.mark.django_db
 
 BUDGETS = {
-    "archive home": 7,
-    "archive home, filtered": 8,
-    "documents": 7,
-    "record page": 13,
-    "keyword page": 5,
+    "archive home": 6,
+    "archive home, filtered": 7,
+    "documents": 6,
+    "record page": 12,
+    "keyword page": 4,
     "region year": 9,
     "export json": 8,
 }
