@@ -267,3 +267,28 @@ def test_notify_refuses_an_unknown_kind_and_a_missing_audience(resident):
         notify(kind="nope.nope", event_key="x", recipients=[resident.pk])
     with pytest.raises(ValueError):
         notify(kind="activities.new", event_key="x")
+
+
+def test_a_resent_e_mail_carries_the_message_id_of_the_first(resident, run_jobs):
+    """A worker killed after handing a message over but before recording it hands it over again
+    on retry: the same Message-ID lets mail servers and clients show it once."""
+    person = UserFactory()
+    fan_out.call(
+        kind="activities.message",
+        event_key="participant-message:resend",
+        audience=None,
+        audience_args=[],
+        recipients=[person.pk],
+        params={"title": "모임", "subject": "안내", "when": ""},
+        url="/activities/1/",
+        actor_id=resident.pk,
+    )
+    run_jobs()
+    first = mail.outbox[-1]
+    Notification.objects.update(emailed_at=None)  # as if the worker died before recording it
+    send_immediate.call(list(Notification.objects.values_list("pk", flat=True)))
+
+    again = mail.outbox[-1]
+    assert again is not first
+    assert again.extra_headers["Message-ID"] == first.extra_headers["Message-ID"]
+    assert first.extra_headers["Message-ID"].startswith("<notification-")

@@ -1,6 +1,8 @@
 """Notification e-mails: Korean, plain text with an HTML alternative, one per person, each with
 a one-click unsubscribe (RFC 8058 List-Unsubscribe headers) and a link to the preferences."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -23,8 +25,24 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def message_id(key: str) -> str:
+    """A Message-ID fixed by what the e-mail is about. A worker killed between handing a message
+    to the mail server and recording it sends it again on retry (no mail transport can prevent
+    that window); the retry carries the same Message-ID, and mail servers and clients show a
+    Message-ID once."""
+    domain = urlsplit(settings.SITE_URL).hostname or "sotong.local"
+    return f"<{key}@{domain}>"
+
+
 def build_message(
-    *, user, subject: str, template: str, context: dict, kind: str = ALL_KINDS, connection=None
+    *,
+    user,
+    subject: str,
+    template: str,
+    context: dict,
+    key: str,
+    kind: str = ALL_KINDS,
+    connection=None,
 ) -> EmailMultiAlternatives:
     unsubscribe_url = absolute_url(
         reverse("notifications:unsubscribe", args=[unsubscribe_token(user.pk, kind)])
@@ -44,6 +62,7 @@ def build_message(
             to=[user.email],
             connection=connection,
             headers={
+                "Message-ID": message_id(key),
                 "List-Unsubscribe": f"<{unsubscribe_url}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             },

@@ -184,6 +184,7 @@ def _message_for(notification: Notification, connection):
         user=notification.recipient,
         subject=subject,
         template="notification",
+        key=f"notification-{notification.pk}",
         context={
             "text": text,
             "details": notification.params.get("body", ""),
@@ -248,6 +249,7 @@ def _send_digest(user, frequency: str, connection) -> int:
                 user=user,
                 subject=one_line(subject),
                 template="digest",
+                key=f"digest-{frequency}-{user.pk}-{pending[0].pk}",
                 context={
                     "items": items,
                     "more": max(0, len(pending) - DIGEST_MAX_ITEMS),
