@@ -52,6 +52,22 @@ def test_cards_come_newest_first_with_their_reason(
     assert "사는 지역의 활동이라서" in text
 
 
+def test_an_activity_followed_twice_shows_once_among_the_newest(client, resident, topics, city):
+    """Topic follows and region follows are asked apart: what both find is one card, and the
+    newest of both, merged, fill the page."""
+    follow(user=resident, target=topics[0])
+    both = published(1, region=city, topics=[topics[0]], title="동네 키즈 모임")
+    for n in range(25):
+        published(2 + n / 10, region=city, title=f"동네 모임 {n:02d}")
+    published(0.5, topics=[topics[0]], title="키즈 그림책 모임")
+    client.force_login(resident)
+    text = feed_text(client)
+    assert text.count(f">{both.title}</a>") == 1
+    assert text.index("키즈 그림책 모임") < text.index(both.title) < text.index("동네 모임 00")
+    assert text.count('class="feed-item') == 20
+    assert "동네 모임 17" in text and "동네 모임 18" not in text
+
+
 def test_a_followed_city_brings_its_neighbourhoods(client, resident, elsewhere):
     ara = NeighbourhoodFactory(parent=elsewhere, name="아라동", slug="ara")
     follow(user=resident, target=elsewhere)
@@ -171,8 +187,9 @@ def test_feed_runs_a_fixed_number_of_queries(
     _fill(city, topics, resident, size)
     client.force_login(resident)
     client.get("/")  # warm per-process caches
-    # session, me, regions, my two kinds of follows, one per source (five, + topics prefetch),
+    # session, me, regions, my two kinds of follows, one per source (five, + topics prefetch;
+    # new activities ask topic follows and region follows apart, then read the winners),
     # the current region, the bell
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):
         text = feed_text(client)
     assert text.count('class="feed-item') == min(20, size * 2)

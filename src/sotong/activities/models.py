@@ -191,6 +191,10 @@ class Activity(models.Model):
             models.Index(fields=["region", "status", "starts_at"], name="activity_region_starts"),
             models.Index(fields=["status", "latitude", "longitude"], name="activity_map_point"),
             models.Index(fields=["host", "starts_at"], name="activity_host_starts"),
+            # The home feed: the newest published first (sotong.feed.activity_sources).
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="activity_status_published"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
