@@ -84,6 +84,29 @@ def test_a_change_shows_once_the_short_lifetime_ends(city):
     assert "바뀐 제목" in Client().get(path).content.decode()
 
 
+def test_anonymous_api_answers_come_from_the_cache_per_language(city, django_assert_num_queries):
+    first = Client().get("/api/v1/regions")
+    assert first.status_code == 200 and first[HIT] == "miss"
+    with django_assert_num_queries(0):
+        second = Client().get("/api/v1/regions")
+    assert second[HIT] == "hit" and second.json() == first.json()
+    assert second["Content-Type"].startswith("application/json")
+    assert "Accept-Language" in second["Vary"]
+    missing = Client(HTTP_ACCEPT_LANGUAGE="en").get("/api/v1/regions/nowhere")
+    assert missing.status_code == 404 and missing.json()["detail"] == "Region not found."
+    assert HIT not in Client(HTTP_ACCEPT_LANGUAGE="en").get("/api/v1/regions/nowhere")
+
+
+def test_the_api_of_a_logged_in_person_is_never_stored_nor_served_from_the_cache(city, resident):
+    Client().get("/api/v1/regions")
+    member = Client()
+    member.force_login(resident)
+    answer = member.get("/api/v1/me")
+    assert answer.status_code == 200 and HIT not in answer
+    assert HIT not in member.get("/api/v1/regions")
+    assert Client().get("/api/v1/me").status_code == 401
+
+
 def test_the_cache_is_off_when_the_setting_is_zero(city, settings):
     settings.SOTONG_PAGE_CACHE_SECONDS = 0
     Client().get("/regions/")

@@ -27,7 +27,8 @@ class KoreanFirstLocaleMiddleware(LocaleMiddleware):
 
 
 class AnonymousPageCacheMiddleware:
-    """Serves whole HTML pages to anonymous visitors from the cache for a few seconds.
+    """Serves whole HTML pages and API answers to anonymous visitors from the cache for a few
+    seconds.
 
     A visitor counts as anonymous only when the request carries neither a session cookie nor a
     messages cookie: deciding must not cost a query, and a logged-in person (whose session is
@@ -36,6 +37,11 @@ class AnonymousPageCacheMiddleware:
     was read, no session started) and does not forbid caching. The key is the host, the full
     path and the language, so each language has its own copy. SOTONG_PAGE_CACHE_SECONDS = 0
     turns it off (the default in the tests and in DEBUG).
+
+    API answers (JSON) follow the same rules: a caller without a session cookie reads only
+    what is public, the same for everyone, and the language is the one Accept-Language chose
+    (the key holds it; the locale middleware adds `Vary: Accept-Language` on the way out).
+    Programs that poll the API (a city website's event widget, a map) then cost nothing more.
 
     Sits after the locale middleware (it needs the language) and before CSRF, auth and
     messages, so a hit skips them and a miss sees the cookies they set.
@@ -71,7 +77,7 @@ class AnonymousPageCacheMiddleware:
     def _cacheable_request(request) -> bool:
         return (
             request.method in ("GET", "HEAD")
-            and not request.path.startswith(("/api/", "/admin/", "/static/", "/media/"))
+            and not request.path.startswith(("/admin/", "/static/", "/media/"))
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "messages" not in request.COOKIES
         )
@@ -82,7 +88,7 @@ class AnonymousPageCacheMiddleware:
         return (
             response.status_code == 200
             and not response.streaming
-            and response.get("Content-Type", "").startswith("text/html")
+            and response.get("Content-Type", "").startswith(("text/html", "application/json"))
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and not request.META.get("CSRF_COOKIE_USED")
