@@ -6,9 +6,15 @@
 1. Makes its own database (SQLite in var/bench/, or the PostgreSQL database `sotong_bench`
    on 127.0.0.1), migrates it and seeds it at the scale (`manage.py sotong_seed`; nothing to
    do when it is already there, a fresh database when it holds another scale).
+   When the search index holds fewer documents than there are findable things, it rebuilds
+   it (`manage.py sotong_reindex`, as the run command does) and reports the indexing rate.
 2. Starts Sotong as `python3 run.py` does: gunicorn sotong.wsgi, 2 workers (preloaded when
    run.py preloads), SOTONG_DEMO=1, static files collected, and the task worker beside it
    (`manage.py sotong_worker`, without its periodic jobs); only on 127.0.0.1.
+   With `--page-cache both` (the default) it measures twice: as the run command serves
+   (anonymous pages and API answers cached for 30 s), then with that cache off
+   (SOTONG_PAGE_CACHE_SECONDS=0) for the pages the cache serves, so the table shows what a
+   page costs when it is drawn, not only when it is copied.
 3. Logs the demo resident in for the logged-in pages (the session cookie goes to wrk).
 4. Drives each page with wrk (installed from Debian's packages if missing) at each
    concurrency for a fixed time, after a short warm-up; /healthz, a view that does nothing,
@@ -57,6 +63,7 @@ OTHER_SCALE_STATUS = 3  # sotong_seed: the database holds a city of another scal
 P95_LIMIT = 4.0
 THROUGHPUT_FLOOR = 0.25
 MEMORY_LIMIT_MB = 1024
+CACHE_SECONDS = 30  # the run command's SOTONG_PAGE_CACHE_SECONDS (settings.py's default)
 
 
 def say(message: str) -> None:
@@ -191,6 +198,18 @@ def ensure_database(db: str, scale: str, seed: int, env: dict[str, str]) -> dict
     ).stdout
     found = json.loads(targets)
     found["seed_seconds"] = round(seeded_in, 1)
+    index = found.get("search")
+    if index and index["documents"] < index["findable"]:
+        say(f"Search index: {index['documents']:,} of {index['findable']:,} — rebuilding it …")
+        started = time.perf_counter()
+        manage(env, "sotong_reindex")
+        took = time.perf_counter() - started
+        found["reindex"] = {
+            "documents": index["findable"],
+            "seconds": round(took, 1),
+            "documents_per_second": round(index["findable"] / took, 1),
+            "load_after": round(os.getloadavg()[0], 2),
+        }
     return found
 
 
@@ -226,6 +245,7 @@ def start_task_worker(env: dict[str, str]) -> subprocess.Popen | None:
 
 
 def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
+    """gunicorn as `python3 run.py` starts it; `env` decides the page cache of this pass."""
     log = open(VAR / "server.log", "w")  # noqa: SIM115 - closed with the process
     command = [
         str(GUNICORN),
@@ -427,6 +447,40 @@ def git_commit() -> str:
     return completed.stdout.strip() or "unknown"
 
 
+PASS_TITLES = {
+    True: "as the run command serves (anonymous pages and API answers cached for {seconds} s)",
+    False: "page cache off (SOTONG_PAGE_CACHE_SECONDS=0): anonymous pages and API answers drawn "
+    "for every request",
+}
+
+
+def _level_table(level: dict) -> list[str]:
+    floor = level["floor"]
+    lines = [
+        f"Floor (/healthz): {floor['rps']:.0f} req/s, p50 {floor['p50_ms']:.1f} ms, "
+        f"p95 {floor['p95_ms']:.1f} ms, p99 {floor['p99_ms']:.1f} ms "
+        f"(before {level['floor_before']['rps']:.0f} req/s, after "
+        f"{level['floor_after']['rps']:.0f} req/s).",
+        "",
+        "| page | req/s | p50 ms | p95 ms | p99 ms | p95 ÷ floor | req/s ÷ floor | targets |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
+    ]
+    for page in level["pages"]:
+        verdict = "✓" if page["meets_targets"] else "✗ " + ", ".join(page["misses"])
+        if page.get("informative"):
+            verdict = "(for comparison)"
+        if not page["requests"]:
+            lines.append(f"| {page['name']} | 0 | – | – | – | – | 0 | {verdict} |")
+            continue
+        lines.append(
+            f"| {page['name']} | {page['rps']:.1f} | {page['p50_ms']:.1f} | "
+            f"{page['p95_ms']:.1f} | {page['p99_ms']:.1f} | {page['p95_ratio']:.1f}× | "
+            f"{page['rps_ratio']:.2f} | {verdict} |"
+        )
+    lines.append("")
+    return lines
+
+
 def markdown(result: dict) -> str:
     meta = result["meta"]
     rows = meta["rows"]
@@ -443,37 +497,46 @@ def markdown(result: dict) -> str:
         "",
         f"Data: {rows['residents']:,} people, {rows['organizations']:,} organisations, "
         f"{rows['activities']:,} activities, {rows['rsvps']:,} sign-ups, "
-        f"{rows['reviews']:,} reviews.",
+        f"{rows['reviews']:,} reviews"
+        + "".join(
+            f", {rows[key]:,} {label}"
+            for key, label in (
+                ("proposals", "proposals"),
+                ("supports", "supports"),
+                ("records", "meeting records"),
+                ("follows", "follows"),
+                ("notifications", "notifications"),
+                ("search_documents", "search documents"),
+            )
+            if rows.get(key)
+        )
+        + ".",
         "",
+    ]
+    reindex = meta.get("reindex")
+    if reindex:
+        lines += [
+            f"Search index rebuilt for this run (`manage.py sotong_reindex`): "
+            f"{reindex['documents']:,} documents in {reindex['seconds']:.0f} s, "
+            f"{reindex['documents_per_second']:.0f} documents/s (load average "
+            f"{reindex['load_after']} after).",
+            "",
+        ]
+    lines += [
         f"Targets: p95 ≤ {P95_LIMIT:g}× the floor's, throughput ≥ {THROUGHPUT_FLOOR:g}× the "
         "floor's (/healthz in the same run, averaged over its runs before and after the "
         "pages). ✗ marks a miss.",
         "",
     ]
-    for level in result["levels"]:
-        floor = level["floor"]
+    for run in result["passes"]:
+        cached = run["page_cache_seconds"] > 0
         lines += [
-            f"## Concurrency {level['concurrency']}",
+            f"## {'Cached' if cached else 'Drawn'}: "
+            + PASS_TITLES[cached].format(seconds=run["page_cache_seconds"]),
             "",
-            f"Floor (/healthz): {floor['rps']:.0f} req/s, p50 {floor['p50_ms']:.1f} ms, "
-            f"p95 {floor['p95_ms']:.1f} ms, p99 {floor['p99_ms']:.1f} ms "
-            f"(before {level['floor_before']['rps']:.0f} req/s, after "
-            f"{level['floor_after']['rps']:.0f} req/s).",
-            "",
-            "| page | req/s | p50 ms | p95 ms | p99 ms | p95 ÷ floor | req/s ÷ floor | targets |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
         ]
-        for page in level["pages"]:
-            verdict = "✓" if page["meets_targets"] else "✗ " + ", ".join(page["misses"])
-            if not page["requests"]:
-                lines.append(f"| {page['name']} | 0 | – | – | – | – | 0 | {verdict} |")
-                continue
-            lines.append(
-                f"| {page['name']} | {page['rps']:.1f} | {page['p50_ms']:.1f} | "
-                f"{page['p95_ms']:.1f} | {page['p99_ms']:.1f} | {page['p95_ratio']:.1f}× | "
-                f"{page['rps_ratio']:.2f} | {verdict} |"
-            )
-        lines.append("")
+        for level in run["levels"]:
+            lines += [f"### Concurrency {level['concurrency']}", "", *_level_table(level)]
     memory = result["memory"]
     verdict = "✓" if memory["max_pss_mb"] <= MEMORY_LIMIT_MB else "✗"
     worker = meta.get("task_worker")
@@ -506,6 +569,13 @@ def main() -> None:
     parser.add_argument("--concurrency", type=concurrency_list, default=[1, 8, 32])
     parser.add_argument("--duration", type=seconds, default=10, help="per page and level: 10s")
     parser.add_argument("--pages", default="", help="only pages whose name contains this")
+    parser.add_argument(
+        "--page-cache",
+        choices=["both", "on", "off"],
+        default="both",
+        help="measure as the run command serves (on), with the anonymous page cache off "
+        "(off), or both in one run (the default)",
+    )
     arguments = parser.parse_args()
     if arguments.duration > 300:
         parser.error("--duration is at most 5m")
@@ -514,23 +584,66 @@ def main() -> None:
     env = server_env(arguments.db, arguments.scale)
     found = ensure_database(arguments.db, arguments.scale, arguments.seed, env)
     load_before = os.getloadavg()[0]
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    say(f"Starting gunicorn ({WORKERS} workers) on {base} …")
-    server = start_server(env, port)
-    task_worker = start_task_worker(env)
-    if task_worker is not None:
-        say("Started the task worker beside it, as python3 run.py does.")
     # A TERM (from timeout or a CI runner) stops the server too, as Ctrl+C does.
     signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        result = measure(arguments, wrk, base, server, found, task_worker)
-    finally:
-        stop_server(server)
+    modes = {"both": [True, False], "on": [True], "off": [False]}[arguments.page_cache]
+    passes, memory, pending = [], None, []
+    for cached in modes:
+        seconds_cached = CACHE_SECONDS if cached else 0
+        pass_env = {**env, "SOTONG_PAGE_CACHE_SECONDS": str(seconds_cached)}
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        say(
+            f"Starting gunicorn ({WORKERS} workers) on {base}, page cache "
+            + (f"{seconds_cached} s" if cached else "off")
+            + " …"
+        )
+        server = start_server(pass_env, port)
+        task_worker = start_task_worker(pass_env)
         if task_worker is not None:
-            stop_server(task_worker)
-    result["meta"]["load_before"] = round(load_before, 2)
-    result["meta"]["load_after"] = round(os.getloadavg()[0], 2)
+            say("Started the task worker beside it, as python3 run.py does.")
+        try:
+            # The second pass measures only what the cache changes: anonymous pages.
+            only_cacheable = cached is False and len(modes) > 1
+            levels, pass_memory, pending = measure(
+                arguments, wrk, base, server, found, task_worker, only_cacheable
+            )
+        finally:
+            stop_server(server)
+            if task_worker is not None:
+                stop_server(task_worker)
+        passes.append({"page_cache_seconds": seconds_cached, "levels": levels})
+        if memory is None or pass_memory["max_pss_mb"] > memory["max_pss_mb"]:
+            memory = pass_memory
+    result = {
+        "meta": {
+            "date": datetime.now().strftime("%Y-%m-%d"),
+            "time": datetime.now().isoformat(timespec="seconds"),
+            "commit": git_commit(),
+            "db": arguments.db,
+            "scale": arguments.scale,
+            "seed": arguments.seed,
+            "seed_seconds": found["seed_seconds"],
+            "reindex": found.get("reindex"),
+            "duration_s": arguments.duration,
+            "warm_up_s": WARM_UP_SECONDS,
+            "workers": WORKERS,
+            "preload": run_command_preloads(),
+            "task_worker": " ".join(task_worker_command()[1:]) if task_worker_command() else None,
+            "cpus": os.cpu_count(),
+            "rows": found["rows"],
+            "load_before": round(load_before, 2),
+            "load_after": round(os.getloadavg()[0], 2),
+        },
+        "targets": {
+            "p95_ratio_max": P95_LIMIT,
+            "throughput_ratio_min": THROUGHPUT_FLOOR,
+            "memory_mb_max": MEMORY_LIMIT_MB,
+        },
+        "passes": passes,
+        "memory": memory,
+        "pending": pending,
+    }
     RESULTS.mkdir(parents=True, exist_ok=True)
     stem = RESULTS / f"{result['meta']['date']}-{arguments.db}-{arguments.scale}"
     stem.with_suffix(".json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
@@ -546,7 +659,10 @@ def measure(
     server: subprocess.Popen,
     found: dict,
     task_worker: subprocess.Popen | None = None,
-) -> dict:
+    only_cacheable: bool = False,
+) -> tuple[list[dict], dict, list]:
+    """Every page at every concurrency against one running server: the levels, the memory
+    and the pages not built yet. `only_cacheable` keeps the anonymous pages (and the floor)."""
     worker_pid = task_worker.pid if task_worker is not None else None
     login = found["login"]
     cookie = log_in(base, login["email"], login["password"])
@@ -558,7 +674,12 @@ def measure(
             continue
         if status != 200:
             sys.exit(f"{page['name']} ({page['path']}) answered {status}")
-        if arguments.pages and arguments.pages not in page["name"] and page["path"] != "/healthz":
+        if page["path"] == "/healthz":
+            pages.append({**page, "size": size})
+            continue
+        if arguments.pages and arguments.pages not in page["name"]:
+            continue
+        if only_cacheable and page["logged_in"]:
             continue
         pages.append({**page, "size": size})
     floor_page = next(page for page in pages if page["path"] == "/healthz")
@@ -581,7 +702,14 @@ def measure(
         for page in measured:
             figures = drive(page)
             memory_peak = max(memory_peak, server_memory(server.pid, worker_pid)["pss_mb"])
-            results.append({"name": page["name"], "path": page["path"], **figures})
+            results.append(
+                {
+                    "name": page["name"],
+                    "path": page["path"],
+                    "informative": page.get("informative", False),
+                    **figures,
+                }
+            )
             say(
                 f"  {page['name']}: {figures['rps']:.1f} req/s, p95 {figures['p95_ms']:.1f} ms"
                 + (f", {figures['errors']} errors" if figures["errors"] else "")
@@ -597,38 +725,14 @@ def measure(
                 "pages": [{**page, **judge(page, floor)} for page in results],
             }
         )
-    memory = server_memory(server.pid, worker_pid)
-    return {
-        "meta": {
-            "date": datetime.now().strftime("%Y-%m-%d"),
-            "time": datetime.now().isoformat(timespec="seconds"),
-            "commit": git_commit(),
-            "db": arguments.db,
-            "scale": arguments.scale,
-            "seed": arguments.seed,
-            "seed_seconds": found["seed_seconds"],
-            "duration_s": arguments.duration,
-            "warm_up_s": WARM_UP_SECONDS,
-            "workers": WORKERS,
-            "preload": run_command_preloads(),
-            "task_worker": " ".join(task_worker_command()[1:]) if worker_pid else None,
-            "cpus": os.cpu_count(),
-            "rows": found["rows"],
-        },
-        "targets": {
-            "p95_ratio_max": P95_LIMIT,
-            "throughput_ratio_min": THROUGHPUT_FLOOR,
-            "memory_mb_max": MEMORY_LIMIT_MB,
-        },
-        "levels": levels,
-        "memory": {
-            "processes": memory["processes"],
-            "max_pss_mb": max(memory_peak, memory["pss_mb"]),
-            "final_pss_mb": memory["pss_mb"],
-            "by_process": memory["pss_mb_by_process"],
-        },
-        "pending": pending,
+    final = server_memory(server.pid, worker_pid)
+    memory = {
+        "processes": final["processes"],
+        "max_pss_mb": max(memory_peak, final["pss_mb"]),
+        "final_pss_mb": final["pss_mb"],
+        "by_process": final["pss_mb_by_process"],
     }
+    return levels, memory, pending
 
 
 if __name__ == "__main__":

@@ -34,6 +34,37 @@ def bbox(region: Region) -> str:
     return ",".join(f"{value:.4f}" for value in region.bounds)
 
 
+def civic_rows() -> dict[str, int]:
+    counted = {
+        "proposals": ("proposals", "Proposal"),
+        "supports": ("proposals", "Support"),
+        "records": ("archive", "MeetingRecord"),
+        "follows": ("interests", "Follow"),
+        "notifications": ("notifications", "Notification"),
+        "search_documents": ("search", "SearchDocument"),
+    }
+    rows = {}
+    for key, (app, model) in counted.items():
+        try:
+            rows[key] = django.apps.apps.get_model(app, model).objects.count()
+        except LookupError:  # that capability is not in this tree
+            continue
+    return rows
+
+
+def search_index() -> dict[str, int] | None:
+    """How many documents the index holds, and how many it should (every kind's queryset)."""
+    try:
+        from sotong.search import registry
+        from sotong.search.models import SearchDocument
+    except ImportError:
+        return None
+    return {
+        "documents": SearchDocument.objects.count(),
+        "findable": sum(kind.queryset().count() for kind in registry.kinds()),
+    }
+
+
 def main() -> None:
     city = Region.objects.get(slug="namwon")
     neighbourhood = Region.objects.get(slug="namwon-dotong")
@@ -104,20 +135,31 @@ def main() -> None:
         ("archive", "/archive/", False, True),
         ("api notices", "/api/v1/notices?limit=100", False, True),
     ]
+    # Measured for comparison, not judged: what being logged in costs by itself (the session
+    # and the person read, one small JSON answer), the floor of every logged-in page.
+    informative = [("api me, logged in (session and person only)", "/api/v1/me", True, False)]
     print(
         json.dumps(
             {
                 "login": {"email": LOGIN_EMAIL, "password": DEMO_PASSWORD},
                 "pages": [
-                    {"name": name, "path": path, "logged_in": logged_in, "optional": optional}
-                    for name, path, logged_in, optional in pages
+                    {
+                        "name": name,
+                        "path": path,
+                        "logged_in": logged_in,
+                        "optional": optional,
+                        "informative": (name, path, logged_in, optional) in informative,
+                    }
+                    for name, path, logged_in, optional in pages + informative
                 ],
+                "search": search_index(),
                 "rows": {
                     "residents": django.apps.apps.get_model("accounts", "User").objects.count(),
                     "organizations": Organization.objects.count(),
                     "activities": Activity.objects.count(),
                     "rsvps": django.apps.apps.get_model("activities", "Rsvp").objects.count(),
                     "reviews": django.apps.apps.get_model("activities", "Review").objects.count(),
+                    **civic_rows(),
                 },
             },
             ensure_ascii=False,
