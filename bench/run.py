@@ -370,7 +370,15 @@ def settle(base: str) -> float:
     return time.perf_counter() - started
 
 
-def run_wrk(wrk: str, url: str, connections: int, duration: int, cookie: str | None) -> dict:
+def run_wrk(
+    wrk: str,
+    url: str,
+    connections: int,
+    duration: int,
+    cookie: str | None,
+    paths: list[str] | None = None,
+) -> dict:
+    """`paths`, when given, are asked in turn (report.lua rotates them) on `url`'s server."""
     command = [
         wrk,
         "-t1",  # one load thread: wrk outpaces Django many times over, and the CPUs are shared
@@ -384,8 +392,13 @@ def run_wrk(wrk: str, url: str, connections: int, duration: int, cookie: str | N
     ]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
+    rotation = ["--", *paths] if paths else []
     output = subprocess.run(
-        [*command, url], check=True, capture_output=True, text=True, timeout=duration + 120
+        [*command, url, *rotation],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=duration + 120,
     ).stdout
     line = next(line for line in output.splitlines() if line.startswith("WRKJSON "))
     raw = json.loads(line.removeprefix("WRKJSON "))
@@ -668,12 +681,15 @@ def measure(
     cookie = log_in(base, login["email"], login["password"])
     pages, pending = [], []
     for page in found["pages"]:
-        status, size = fetch_status(base + page["path"], cookie if page["logged_in"] else None)
+        page_cookie = cookie if page["logged_in"] else None
+        status, size = fetch_status(base + page["path"], page_cookie)
         if status == 404 and page["optional"]:
             pending.append((page["name"], page["path"]))
             continue
-        if status != 200:
-            sys.exit(f"{page['name']} ({page['path']}) answered {status}")
+        for path in [page["path"], *page.get("paths", [])]:
+            status = fetch_status(base + path, page_cookie)[0] if path != page["path"] else status
+            if status != 200:
+                sys.exit(f"{page['name']} ({path}) answered {status}")
         if page["path"] == "/healthz":
             pages.append({**page, "size": size})
             continue
@@ -691,9 +707,10 @@ def measure(
         def drive(page: dict, connections: int = connections) -> dict:
             url = base + page["path"]
             page_cookie = cookie if page["logged_in"] else None
-            run_wrk(wrk, url, connections, WARM_UP_SECONDS, page_cookie)
+            paths = page.get("paths")
+            run_wrk(wrk, url, connections, WARM_UP_SECONDS, page_cookie, paths)
             settle(base)
-            figures = run_wrk(wrk, url, connections, arguments.duration, page_cookie)
+            figures = run_wrk(wrk, url, connections, arguments.duration, page_cookie, paths)
             figures["backlog_s"] = round(settle(base), 2)
             return figures
 

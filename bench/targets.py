@@ -11,6 +11,7 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
@@ -135,6 +136,26 @@ def main() -> None:
         ("archive", "/archive/", False, True),
         ("api notices", "/api/v1/notices?limit=100", False, True),
     ]
+    # Searches in turn, one request each (bench/wrk/report.lua rotates them): inflected forms,
+    # compounds, spacing, a verb, numbers, a typo, a facet; the first is also the page above.
+    searches = [
+        "/search/?" + urlencode(query)
+        for query in (
+            {"q": "놀이터를"},
+            {"q": "버스정류장"},
+            {"q": "주차 문제"},
+            {"q": "어르신 스마트폰"},
+            {"q": "가로등을 늘려 주세요"},
+            {"q": "바꿔봐요"},
+            {"q": "텃밭"},
+            {"q": "2026"},
+            {"q": "놀이텨"},
+            {"q": "마을", "kind": "record"},
+            {"q": "공원", "kind": "proposal", "region": "namwon"},
+            {"q": "도서관에서"},
+        )
+    ]
+    pages.append((f"search, {len(searches)} queries in turn", searches[0], False, True))
     # Measured for comparison, not judged: what being logged in costs by itself (the session
     # and the person read, one small JSON answer), the floor of every logged-in page.
     informative = [("api me, logged in (session and person only)", "/api/v1/me", True, False)]
@@ -149,6 +170,7 @@ def main() -> None:
                         "logged_in": logged_in,
                         "optional": optional,
                         "informative": (name, path, logged_in, optional) in informative,
+                        **({"paths": searches} if name.startswith("search, ") else {}),
                     }
                     for name, path, logged_in, optional in pages + informative
                 ],
