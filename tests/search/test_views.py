@@ -52,6 +52,24 @@ def test_title_matches_rank_above_body_matches(client, city):
     assert html.index(in_title.get_absolute_url()) < html.index(body_only.get_absolute_url())
 
 
+def test_a_compound_is_found_by_its_part_below_the_exact_word(client, city):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    exact = ActivityFactory(
+        title="어린이 그림 교실", starts_at=timezone.now() - timedelta(days=30), region=city
+    )
+    compound = ActivityFactory(
+        title="어린이집 안전 점검", starts_at=timezone.now() + timedelta(days=3), region=city
+    )
+    rebuild_index()
+    html = page(client, q="어린이")
+    assert "<mark>어린이</mark>집 안전 점검" in html
+    # The compound is newer, yet the title that says 어린이 comes first.
+    assert html.index(exact.get_absolute_url()) < html.index(compound.get_absolute_url())
+
+
 def test_when_relevance_ties_the_more_recent_comes_first(client, city):
     from datetime import timedelta
 

@@ -24,14 +24,20 @@ Prepared = tuple[dict, list[int], set[str]]  # fields, topic ids, every term
 
 def prepare(documents: list[registry.Document]) -> list[Prepared]:
     """The index's fields for each document; all their titles and bodies are analysed in
-    one batch."""
-    analysed = analysis.terms_many(
+    one batch.
+
+    The compound parts of title and body nouns (어린이집 → 어린이, `analysis.compound_parts`)
+    are stored with the body terms: 어린이 finds a title that says 어린이집, but ranks it
+    below titles that say 어린이."""
+    analysed = analysis.index_terms(
         [text for document in documents for text in (document.title, document.body)]
     )
     prepared = []
     for number, document in enumerate(documents):
-        title_terms = _kept(analysed[2 * number])
-        body_terms = _kept(analysed[2 * number + 1])
+        title, title_parts = analysed[2 * number]
+        body, body_parts = analysed[2 * number + 1]
+        title_terms = _kept(title)
+        body_terms = _kept(body) + _kept(list(dict.fromkeys(title_parts + body_parts)))
         fields = {
             "region_id": document.region_id,
             "date": document.date,
