@@ -53,6 +53,34 @@ def test_a_published_notice_is_found_by_its_words_and_its_kind(
     assert "요천 정비</a>" in results_of(client, "요천", kind="notice")
 
 
+def test_a_notice_is_found_by_the_questions_under_it_and_their_answers(
+    client, city, department, official, resident, django_capture_on_commit_callbacks
+):
+    notice = NoticeFactory(
+        region=city, department=department, title="요천 어린이공원 이름 바꾸기 공청회"
+    )
+    rebuild_index()
+    assert notice.get_absolute_url() not in results_of(client, "표지판")
+    with django_capture_on_commit_callbacks(execute=True):
+        question = notice_services.question_ask(
+            actor=resident, notice=notice, body="공원 입구의 표지판도 새로 바뀌나요?"
+        )
+    found = results_of(client, "표지판을", kind="notice")  # anyone: the page shows it to all
+    assert notice.get_absolute_url() in found
+    assert "입구의 표지판도 새로 바뀌나요?" in found  # the snippet shows the question
+    assert notice.get_absolute_url() not in results_of(client, "안내판")
+    with django_capture_on_commit_callbacks(execute=True):
+        notice_services.question_answer(
+            actor=official, question=question, answer="내년 봄에 안내판과 함께 교체합니다."
+        )
+    assert notice.get_absolute_url() in results_of(client, "안내판")
+    assert notice.get_absolute_url() not in results_of(client, "지민")  # who asked: not indexed
+    document = SearchDocument.objects.get(kind="notice", object_id=notice.pk)
+    assert document.popularity == 1  # its question count
+    rebuild_index()  # the rebuild reads the questions too
+    assert notice.get_absolute_url() in results_of(client, "안내판")
+
+
 def test_a_library_question_is_found_by_its_answers_words(
     client, city, resident, second_resident, django_capture_on_commit_callbacks
 ):
