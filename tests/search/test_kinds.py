@@ -9,7 +9,7 @@ from django.utils import timezone
 from sotong.archive import services as archive_services
 from sotong.notices import services as notice_services
 from sotong.proposals import services as proposal_services
-from sotong.proposals.models import Answer
+from sotong.proposals.models import Answer, Proposal
 from sotong.questions import services as question_services
 from sotong.search.models import SearchDocument
 from tests.conftest import ROLES
@@ -131,6 +131,51 @@ def test_a_proposal_is_found_by_its_answer(client, city, department, official):
     )
     rebuild_index()
     assert proposal.get_absolute_url() in results_of(client, "증차")
+
+
+def test_supports_change_the_popularity_that_breaks_a_ranking_tie_without_reindexing(
+    client, city, resident, django_capture_on_commit_callbacks
+):
+    first = ProposalFactory(region=city, title="공원 벤치를 늘려 주세요")
+    second = ProposalFactory(region=city, title="공원 벤치를 고쳐 주세요")
+    Proposal.objects.filter(pk__in=[first.pk, second.pk]).update(created_at=timezone.now())
+    rebuild_index()
+
+    def ranking() -> list[str]:
+        found = results_of(client, "벤치")
+        urls = [proposal.get_absolute_url() for proposal in (first, second)]
+        return sorted(urls, key=found.index)
+
+    assert ranking() == [second.get_absolute_url(), first.get_absolute_url()]  # a tie
+    indexed = SearchDocument.objects.get(kind="proposal", object_id=first.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        proposal_services.support_add(actor=resident, proposal=first)
+    assert ranking() == [first.get_absolute_url(), second.get_absolute_url()]
+    after = SearchDocument.objects.get(kind="proposal", object_id=first.pk)
+    assert after.popularity == 1
+    assert (after.indexed_at, after.body_terms) == (indexed.indexed_at, indexed.body_terms)
+    with django_capture_on_commit_callbacks(execute=True):
+        proposal_services.support_withdraw(actor=resident, proposal=first)
+    assert ranking() == [second.get_absolute_url(), first.get_absolute_url()]
+    assert SearchDocument.objects.get(kind="proposal", object_id=first.pk).popularity == 0
+
+
+def test_the_full_text_index_follows_terms_not_popularity_updates(client, city):
+    from django.db import connection
+
+    from sotong.search import services
+
+    proposal = ProposalFactory(region=city, title="마을버스 정류장 지붕")
+    rebuild_index()
+    assert services.set_popularity("proposal", proposal.pk, 7) == 1
+    assert proposal.get_absolute_url() in results_of(client, "지붕")
+    Proposal.objects.filter(pk=proposal.pk).update(title="마을버스 정류장 의자")
+    services.reindex("proposal", proposal.pk)  # the terms change: the FTS row follows
+    assert proposal.get_absolute_url() not in results_of(client, "지붕")
+    assert proposal.get_absolute_url() in results_of(client, "의자")
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:  # raises if FTS5 and its table disagree
+            cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
 
 
 def test_a_meeting_record_and_a_document_are_found(

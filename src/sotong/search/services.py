@@ -81,6 +81,17 @@ def index_object(kind: registry.Kind, obj) -> SearchDocument:
     return document
 
 
+def set_popularity(kind_key: str, object_id: int, popularity) -> int:
+    """A document's popularity changed alone (a 공감, a vote): one UPDATE, nothing analysed,
+    the terms untouched (SQLite's FTS5 trigger fires only when they are written). `popularity` is
+    a number or an expression (a subquery reading the current count, so updates that commit
+    out of order still leave the last count). Returns how many documents changed (0 when the
+    object is not indexed)."""
+    return SearchDocument.objects.filter(kind=kind_key, object_id=object_id).update(
+        popularity=popularity
+    )
+
+
 def remove(kind_key: str, object_id: int) -> None:
     SearchDocument.objects.filter(kind=kind_key, object_id=object_id).delete()
 
