@@ -13,6 +13,7 @@ from sotong.proposals.models import Answer, Proposal
 from sotong.questions import services as question_services
 from sotong.search.models import SearchDocument
 from tests.conftest import ROLES
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 from tests.notices.factories import NoticeFactory
 from tests.proposals.factories import ProposalFactory
 from tests.search.conftest import rebuild_index
@@ -210,27 +211,65 @@ def test_a_meeting_record_and_a_document_are_found(
     assert document.get_absolute_url() in results_of(client, "조사", year=2020)
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_an_archive_draft_is_found_by_its_author_only(
-    role, user_for_role, client_for, city, resident, django_capture_on_commit_callbacks
+# Who may view an archive draft (archive/rules.py) finds it in search, and nobody else.
+DRAFT_FINDERS = {"author", "org_admin", "region_admin", "admin"}
+
+
+@pytest.fixture
+def archive_roles(user_for_role, organization):
+    """role -> user: the cast, plus a member of the organisation who writes the draft and the
+    admin of another organisation."""
+    author = UserFactory(nickname="기록자")
+    MembershipFactory(organization=organization, user=author)
+    other_admin = UserFactory(nickname="다른단체관리자")
+    MembershipFactory(organization=OrganizationFactory(), user=other_admin, role="admin")
+    extra = {"author": author, "other_org_admin": other_admin}
+    return lambda role: extra[role] if role in extra else user_for_role(role)
+
+
+@pytest.mark.parametrize("kind", ["record", "document"])
+@pytest.mark.parametrize("role", [*ROLES, "other_org_admin", "author"])
+def test_an_archive_draft_is_found_by_those_who_may_view_it(
+    kind,
+    role,
+    archive_roles,
+    client_for,
+    neighbourhood,
+    organization,
+    django_capture_on_commit_callbacks,
 ):
+    author = archive_roles("author")
+    fields = {
+        "title": "비공개 주차 문제 모임",
+        "summary": "대학 안 주차 문제를 정리 중입니다.",
+        "region": neighbourhood,  # the region admin runs the city above it
+        "host_organization": organization,
+        "visibility": "draft",
+    }
     with django_capture_on_commit_callbacks(execute=True):
-        record = archive_services.record_create(
-            actor=resident,
-            fields={
-                "title": "비공개 주차 문제 모임",
-                "held_on": date(2026, 10, 3),
-                "participants_count": 5,
-                "summary": "대학 안 주차 문제를 정리 중입니다.",
-                "region": city,
-                "visibility": "draft",
-            },
-        )
-    user = user_for_role(role)
+        if kind == "record":
+            fields.update(held_on=date(2026, 10, 3), participants_count=5)
+            item = archive_services.record_create(actor=author, fields=fields)
+        else:
+            fields.update(issued_on=date(2026, 10, 3))
+            item = archive_services.document_create(actor=author, fields=fields)
+    user = archive_roles(role)
     client = client_for(user)
-    assert (record.get_absolute_url() in results_of(client, "주차문제")) is (user == resident)
+    may_view = user is not None and user.has_perm("archive.view_item", item)
+    assert may_view is (role in DRAFT_FINDERS)  # the rule, as the archive pages apply it
+    assert (item.get_absolute_url() in results_of(client, "주차문제")) is may_view
     api = client.get("/api/v1/search", {"q": "주차"}).content.decode()
-    assert ("비공개 주차 문제 모임" in api) is (user == resident)
+    assert ("비공개 주차 문제 모임" in api) is may_view
+    with django_capture_on_commit_callbacks(execute=True):  # published: everyone finds it
+        if kind == "record":
+            archive_services.record_update(
+                actor=author, record=item, fields={"visibility": "published"}
+            )
+        else:
+            archive_services.document_update(
+                actor=author, document=item, fields={"visibility": "published"}
+            )
+    assert item.get_absolute_url() in results_of(client, "주차문제")
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -51,6 +51,7 @@ def prepare(documents: list[registry.Document]) -> list[Prepared]:
             "body_terms": " ".join(body_terms),
             "is_public": document.is_public,
             "owner_id": document.owner_id,
+            "organization_id": document.organization_id,
             "popularity": document.popularity,
         }
         prepared.append((fields, sorted(set(document.topic_ids)), {*title_terms, *body_terms}))
