@@ -182,9 +182,12 @@ COMPOUND_TAILS = frozenset(
 MAX_CUT_COST = 13.5
 _MIN_PART = 2  # syllables
 _HANGUL_WORD = re.compile(r"[가-힣]+")
+# Decisions kept per process, per cache (about 140 bytes each, so at most ≈ 7 MB each): a
+# city's long nouns fit many times over.
+_CACHED_WORDS = 50_000
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=_CACHED_WORDS)
 def _noun_spans(word: str) -> tuple[tuple[int, int, str], ...] | None:
     """How Kiwi reads `word` alone, as (start, end, tag), when that is one noun of its
     dictionary (도서) or dictionary nouns of two syllables or more each (복지센터 → 복지 +
@@ -200,7 +203,7 @@ def _noun_spans(word: str) -> tuple[tuple[int, int, str], ...] | None:
     return tuple((token.start, token.start + token.len, _base_tag(token)) for token in found)
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=_CACHED_WORDS)
 def compound_cuts(noun: str) -> tuple[tuple[str, str], ...]:
     """The real cuts (head, tail) of one noun, the one Kiwi likes best first; () when it has
     none (see the rules above)."""
@@ -224,7 +227,7 @@ def compound_cuts(noun: str) -> tuple[tuple[str, str], ...]:
     return tuple((head, tail) for _cost, head, tail in sorted(cuts))
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=_CACHED_WORDS)
 def compound_parts(noun: str) -> tuple[str, ...]:
     """The noun parts of `noun` (two syllables or more) that a search may find it by, parts of
     parts included: 어린이집 → (어린이,), 교통사고 → (교통, 사고), 어린이도서관 → (어린이,
