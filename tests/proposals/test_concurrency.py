@@ -9,6 +9,7 @@ from django.test import Client
 
 from sotong.proposals import services
 from sotong.proposals.models import Proposal, RegionPolicy, Step, Support, ThresholdLevel
+from sotong.search.models import SearchDocument
 from tests.activities.test_concurrency import run_together
 from tests.conftest import database_vendor
 from tests.factories import RegionFactory, UserFactory
@@ -44,6 +45,8 @@ def test_forty_parallel_support_requests_count_exactly_and_cross_each_level_once
         Step.objects.filter(proposal=proposal, kind="threshold").values_list("level", flat=True)
     )
     assert sorted(levels) == [10, 30]
+    # Each 공감 set the search document's popularity after its commit: the last one leaves all.
+    assert SearchDocument.objects.get(kind="proposal", object_id=proposal.pk).popularity == PEOPLE
     print(f"\n[{database_vendor()}] {PEOPLE} parallel supports → count {proposal.support_count}")
 
 
@@ -63,6 +66,7 @@ def test_parallel_double_presses_and_withdrawals_leave_the_count_equal_to_the_ro
     active = Support.objects.filter(proposal=proposal, withdrawn_at__isnull=True).count()
     assert active == 10
     assert proposal.support_count == active
+    assert SearchDocument.objects.get(kind="proposal", object_id=proposal.pk).popularity == active
 
 
 def _quietly(service, person, proposal):

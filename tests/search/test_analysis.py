@@ -102,3 +102,80 @@ def test_a_process_forked_after_loading_still_analyses_batches():
     assert os.read(read_end, 1000).decode() == repr(
         ([["놀이터"], ["바꾸다"]], ["<mark>바꿔</mark>"])
     )
+
+
+@pytest.mark.parametrize(
+    ("noun", "parts"),
+    [
+        ("어린이집", ("어린이",)),
+        ("주차장", ("주차",)),
+        ("도서관", ("도서",)),
+        ("놀이터", ("놀이",)),
+        ("교통사고", ("교통", "사고")),
+        ("대중교통", ("대중", "교통")),
+        ("장애인", ("장애",)),
+        ("어린이도서관", ("어린이", "도서관", "도서")),  # parts of parts
+        ("행정복지센터", ("행정", "복지센터", "복지", "센터")),  # a part Kiwi splits itself
+    ],
+)
+def test_a_compound_noun_gives_its_real_parts(noun, parts):
+    found = analysis.compound_parts(noun)
+    assert set(parts) <= set(found), found
+
+
+@pytest.mark.parametrize(
+    "noun",
+    # Not compounds of what they start with: 도시락 is no 도시, 무지개 no 무지, 고등어 no 고등,
+    # 청소년 no 청소; 어린이 has no noun 어린 (it is the adjective 어리다).
+    ["도시락", "무지개", "고등어", "고양이", "자전거", "청소년", "어린이", "오토바이", "아버지"],
+)
+def test_a_word_that_only_looks_like_a_compound_has_no_parts(noun):
+    assert analysis.compound_parts(noun) == ()
+
+
+@pytest.mark.parametrize(
+    ("noun", "wrong"), [("주차장", "차장"), ("장애인", "애인"), ("협의회", "의회")]
+)
+def test_a_one_syllable_prefix_never_leaves_its_rest_as_a_part(noun, wrong):
+    assert wrong not in analysis.compound_parts(noun)
+
+
+def test_parts_are_never_one_syllable():
+    nouns = ["어린이집", "주차장", "도서관", "놀이터", "체육관", "보건소", "산책로", "그림책"]
+    for noun in nouns:
+        parts = analysis.compound_parts(noun)
+        assert parts, noun
+        assert all(len(part) >= 2 for part in parts), (noun, parts)
+
+
+def test_compound_parts_are_decided_once_per_word():
+    analysis.compound_parts("수영장")
+    before = analysis.compound_parts.cache_info().hits
+    assert analysis.compound_parts("수영장") == ("수영",)
+    assert analysis.compound_parts.cache_info().hits == before + 1
+
+
+def test_index_terms_keep_compound_parts_apart():
+    assert analysis.index_terms(["어린이집 안전 점검", "교통사고를 줄여요"]) == [
+        (["어린이집", "안전", "점검"], ["어린이"]),
+        (["교통사고", "줄이다"], ["교통", "사고"]),
+    ]
+    assert analysis.terms("어린이집") == ["어린이집"]  # terms alone never carry parts
+
+
+def test_a_compound_query_also_finds_its_parts_written_apart():
+    assert analysis.query_groups("교통사고") == [(("교통사고",), ("교통", "사고"))]
+    # A one-syllable rest is no word of its own: 어린이집 is not 어린이 + 집 anywhere in a text.
+    assert analysis.query_groups("어린이집") == [(("어린이집",),)]
+
+
+@pytest.mark.parametrize(("word", "tag"), analysis.USER_WORDS)
+def test_every_user_word_is_read_as_itself(word, tag):
+    for text in (word, f"{word}에 대해 이야기했다", f"새 {word} 안내"):
+        assert (word, tag) in [(token.form, token.tag) for token in analysis.tokens(text)], text
+
+
+def test_a_swing_is_a_noun_and_the_pronoun_still_reads_apart():
+    assert analysis.terms("그네를 고쳐 주세요") == ["그네", "고치다"]
+    assert analysis.terms("놀이터 그네가 망가졌어요") == ["놀이터", "그네", "망가지다"]
+    assert [token.form for token in analysis.tokens("그는 네 번 왔다")][:3] == ["그", "는", "네"]

@@ -55,3 +55,11 @@ def test_markup_in_the_text_is_escaped_around_the_marks():
 
 def test_no_terms_leaves_the_text_escaped():
     assert marked("!!!", "<i>놀이터</i>") == ["&lt;i&gt;놀이터&lt;/i&gt;"]
+
+
+def test_a_word_found_inside_a_compound_is_marked_there():
+    assert marked("어린이", "어린이집 안전 점검") == ["<mark>어린이</mark>집 안전 점검"]
+    # With a verb the page is analysed: the part is still marked inside its compound.
+    assert marked("어린이 바꿔요", "어린이집을 바꾸는 모임") == [
+        "<mark>어린이</mark>집을 <mark>바꾸</mark>는 모임"
+    ]

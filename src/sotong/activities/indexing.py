@@ -1,4 +1,6 @@
-"""Activities in the search index: published ones for everyone, drafts for their host only."""
+"""Activities in the search index: published ones for everyone; drafts for those who may
+see them (`activities.view_activity`): the host, the host organisation's admins, the region's
+admins and site admins."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +29,7 @@ def activity_document(activity: Activity) -> Document:
         date=activity.starts_at,
         is_public=activity.status == Activity.Status.PUBLISHED,
         owner_id=activity.host_id,
+        organization_id=activity.host_organization_id,
         popularity=activity.confirmed_count,
     )
 

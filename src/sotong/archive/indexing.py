@@ -1,5 +1,7 @@
-"""Meeting records and documents in the search index: published ones for everyone, drafts
-for their author only."""
+"""Meeting records and documents in the search index: published ones for everyone; drafts for
+those `archive.view_item` lets see them: the author, the host organisation's admins, the
+region's admins and site admins. (The organisers of a record's linked activity may see it
+too, but search does not know them unless they are among those.)"""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +39,7 @@ def record_document(record: MeetingRecord) -> registry.Document:
         date=day_time(record.held_on),
         is_public=record.is_published,
         owner_id=record.created_by_id,
+        organization_id=record.host_organization_id,
         popularity=record.participants_count,
     )
 
@@ -67,6 +70,7 @@ def archive_document(document: Document) -> registry.Document:
         date=day_time(document.issued_on),
         is_public=document.is_published,
         owner_id=document.created_by_id,
+        organization_id=document.host_organization_id,
     )
 
 

@@ -1,17 +1,29 @@
-"""Notices and hearings in the search index: every published notice is public."""
+"""Notices and hearings in the search index: every published notice is public, with the
+questions residents asked under it and the department's answers (all shown on its page to
+everyone), so 표지판 finds the hearing whose answer promised new signs. Who asked is not
+indexed."""
 
 from django.utils.translation import gettext_lazy as _
 
-from sotong.notices.models import Notice, NoticeDocument
+from sotong.notices.models import Notice, NoticeDocument, NoticeQuestion
 from sotong.search.registry import Document, Kind, plain_text, register
 
 
 def notices():
-    return Notice.objects.select_related("department").prefetch_related("topics", "documents")
+    return Notice.objects.select_related("department").prefetch_related(
+        "topics", "documents", "questions"
+    )
+
+
+def _questions_and_answers(notice: Notice) -> list[str]:
+    return [
+        text for question in notice.questions.all() for text in (question.body, question.answer)
+    ]
 
 
 def notice_document(notice: Notice) -> Document:
     body = plain_text(notice.body)
+    questions = _questions_and_answers(notice)
     return Document(
         title=notice.title,
         body="\n".join(
@@ -23,10 +35,12 @@ def notice_document(notice: Notice) -> Document:
                 notice.address,
                 notice.department.name,
                 *(document.title for document in notice.documents.all()),
+                *questions,
             )
             if part
         ),
-        snippet=body,
+        # The questions follow the notice's text, so a match in a question shows in the snippet.
+        snippet="\n".join(part for part in (body, *questions) if part),
         url=notice.get_absolute_url(),
         region_id=notice.region_id,
         topic_ids=[topic.pk for topic in notice.topics.all()],
@@ -43,6 +57,9 @@ register(
         queryset=notices,
         document=notice_document,
         m2m=(Notice.topics.through,),
-        related=((NoticeDocument, lambda document: document.notice_id),),
+        related=(
+            (NoticeDocument, lambda document: document.notice_id),
+            (NoticeQuestion, lambda question: question.notice_id),
+        ),
     )
 )

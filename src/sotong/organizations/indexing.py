@@ -1,9 +1,11 @@
-"""Organisations in the search index (active ones; contact details are never indexed)."""
+"""Organisations in the search index (active ones; contact details are never indexed), and
+who finds a draft hosted by an organisation: its admins, as the apps' rules have it."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sotong.organizations.models import Organization
-from sotong.search.registry import Document, Kind, register
+from sotong.organizations.models import Membership, Organization
+from sotong.search.registry import Document, Kind, register, register_finder
 
 
 def organizations():
@@ -33,3 +35,12 @@ register(
         m2m=(Organization.topics.through,),
     )
 )
+
+
+def administered(user) -> Q:
+    """Documents hosted by an organisation `user` is an admin of (search.registry.Finder)."""
+    admins = Membership.objects.filter(user=user, role=Membership.Role.ADMIN)
+    return Q(organization_id__in=admins.values("organization_id"))
+
+
+register_finder(administered)

@@ -2,12 +2,17 @@
 everyone, the proposer included), with the department's official answer.
 
 A status change is an `update()` plus a recorded step, so saving a step re-indexes the
-proposal (a withdrawal takes it out). Support counts change without either; the popularity
-they give catches up at the next save or `sotong_reindex`."""
+proposal (a withdrawal takes it out). A 공감 changes only the support count, and with it the
+popularity that breaks ranking ties: `proposal.support_changed` sets just that on the
+document (one UPDATE reading the current count, no analysis)."""
 
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from sotong.core.events import subscribe
+from sotong.proposals import events
 from sotong.proposals.models import Answer, Proposal, Step
+from sotong.search import services as search_services
 from sotong.search.registry import Document, Kind, register
 
 
@@ -67,3 +72,14 @@ register(
         ),
     )
 )
+
+
+def on_support_changed(proposal_id: int) -> None:
+    search_services.set_popularity(
+        "proposal",
+        proposal_id,
+        Subquery(Proposal.objects.filter(pk=OuterRef("object_id")).values("support_count")[:1]),
+    )
+
+
+subscribe(events.SUPPORT_CHANGED, on_support_changed)

@@ -28,6 +28,7 @@ from sotong.activities import services as activity_services
 from sotong.core.events import publish
 from sotong.core.models import KOREA_BOUNDS, Region, Topic
 from sotong.organizations.models import Membership, Organization
+from sotong.proposals import events
 from sotong.proposals.models import (
     ATTACHMENT_EXTENSIONS,
     ATTACHMENT_MAX_BYTES,
@@ -473,6 +474,7 @@ def support_add(*, actor, proposal: Proposal) -> Support:
         Proposal.objects.filter(pk=locked.pk).update(support_count=F("support_count") + 1)
         locked.support_count += 1
         _reach_thresholds(locked, locked.support_count)
+        publish(events.SUPPORT_CHANGED, proposal_id=locked.pk)
     _copy_counters(locked, proposal)
     return support
 
@@ -491,6 +493,7 @@ def support_withdraw(*, actor, proposal: Proposal) -> Support:
         support.save(update_fields=["withdrawn_at"])
         Proposal.objects.filter(pk=locked.pk).update(support_count=F("support_count") - 1)
         locked.support_count -= 1
+        publish(events.SUPPORT_CHANGED, proposal_id=locked.pk)
     _copy_counters(locked, proposal)
     return support
 

@@ -56,6 +56,11 @@ def _token_spans(tokens, terms: set[str]) -> list[Span]:
         token_terms = analysis.token_terms(token)
         if terms.intersection(token_terms) or (token_terms and token.form.lower() in terms):
             spans.append((token.start, token.start + token.len))
+        elif analysis.is_noun(token) and len(token_terms) == 1:  # 어린이 in 어린이집
+            for part in terms.intersection(analysis.compound_parts(token_terms[0])):
+                offset = token.form.find(part)
+                if offset != -1:
+                    spans.append((token.start + offset, token.start + offset + len(part)))
     return _merge(spans)
 
 

@@ -39,6 +39,9 @@ class SearchDocument(models.Model):
         blank=True,
         related_name="+",
     )
+    # No foreign key: search sits below the organisations app. Its admins may find the
+    # document when it is not public (see registry.register_finder).
+    organization_id = models.PositiveBigIntegerField(_("주최 단체 번호"), null=True, blank=True)
     popularity = models.PositiveIntegerField(_("인기도"), default=0)
     indexed_at = models.DateTimeField(_("색인 시각"), auto_now=True)
 

@@ -15,6 +15,11 @@ register(Kind(
 answer is saved or deleted.
 Saving or deleting an object of `model` re-indexes it once the transaction commits (see
 `signals.py`); objects outside `queryset()` leave the index.
+
+A document that is not public (a draft) is found by those the app's rules let see it: its
+`owner_id`, the admins of its `organization_id` (a finder the organisations app registers
+with `register_finder`), the admins of its region or of the city above it, and site admins
+(`selectors.visible_to`).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 
 @dataclass
@@ -37,6 +42,7 @@ class Document:
     date: datetime | None = None
     is_public: bool = True
     owner_id: int | None = None  # may find it even when it is not public
+    organization_id: int | None = None  # its admins may find it even when it is not public
     popularity: int = 0
     snippet: str | None = None  # shown under the title; the body when None
 
@@ -57,6 +63,9 @@ class Kind:
 
 
 _kinds: dict[str, Kind] = {}
+# user -> a condition on SearchDocument: more documents that are not public this user may find.
+Finder = Callable[[Any], Q]
+_finders: list[Finder] = []
 
 
 def plain_text(markdown: str) -> str:
@@ -85,6 +94,18 @@ def register(kind: Kind) -> Kind:
     _kinds[kind.key] = kind
     signals.connect(kind)
     return kind
+
+
+def register_finder(finder: Finder) -> Finder:
+    """Let more signed-in users find documents that are not public, from an app above search
+    that knows who they are (the organisations app: the admins of a document's organisation)."""
+    if finder not in _finders:
+        _finders.append(finder)
+    return finder
+
+
+def finders() -> list[Finder]:
+    return list(_finders)
 
 
 def kinds() -> list[Kind]:

@@ -8,7 +8,8 @@ from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from sotong.search import analysis, query
+from sotong.core.models import Region, RegionRole
+from sotong.search import analysis, query, registry
 from sotong.search.models import SearchDocument
 
 MAX_QUERY_CHARS = 100
@@ -52,9 +53,21 @@ def parse(raw: str | None) -> Query:
 
 
 def visible_to(user) -> Q:
-    if user is not None and user.is_authenticated:
-        return Q(is_public=True) | Q(owner_id=user.pk)
-    return Q(is_public=True)
+    """What `user` may find: everything public, and what is not (drafts) where the apps'
+    rules let them see it: their own, their organisations' as its admins (`registry`'s
+    finders), their region's and its neighbourhoods' as its admins, and everything as a site
+    admin. Subqueries only: no query of its own."""
+    if user is None or not user.is_authenticated:
+        return Q(is_public=True)
+    if user.is_active and user.is_superuser:
+        return Q()
+    runs = RegionRole.objects.filter(user=user, role=RegionRole.Role.ADMIN).values("region_id")
+    hidden = Q(owner_id=user.pk) | Q(
+        region__in=Region.objects.filter(Q(pk__in=runs) | Q(parent__in=runs)).values("pk")
+    )
+    for finder in registry.finders():
+        hidden |= finder(user)
+    return Q(is_public=True) | hidden
 
 
 def _match(queryset: QuerySet, groups) -> QuerySet:
@@ -181,7 +194,7 @@ def search(
     the suggestion's term lookup and its count)."""
     from django.core.paginator import Paginator
 
-    from sotong.search import highlight, registry
+    from sotong.search import highlight
     from sotong.search.suggest import suggest
 
     parsed = parse(raw_query)

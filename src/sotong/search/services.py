@@ -24,14 +24,20 @@ Prepared = tuple[dict, list[int], set[str]]  # fields, topic ids, every term
 
 def prepare(documents: list[registry.Document]) -> list[Prepared]:
     """The index's fields for each document; all their titles and bodies are analysed in
-    one batch."""
-    analysed = analysis.terms_many(
+    one batch.
+
+    The compound parts of title and body nouns (어린이집 → 어린이, `analysis.compound_parts`)
+    are stored with the body terms: 어린이 finds a title that says 어린이집, but ranks it
+    below titles that say 어린이."""
+    analysed = analysis.index_terms(
         [text for document in documents for text in (document.title, document.body)]
     )
     prepared = []
     for number, document in enumerate(documents):
-        title_terms = _kept(analysed[2 * number])
-        body_terms = _kept(analysed[2 * number + 1])
+        title, title_parts = analysed[2 * number]
+        body, body_parts = analysed[2 * number + 1]
+        title_terms = _kept(title)
+        body_terms = _kept(body) + _kept(list(dict.fromkeys(title_parts + body_parts)))
         fields = {
             "region_id": document.region_id,
             "date": document.date,
@@ -45,6 +51,7 @@ def prepare(documents: list[registry.Document]) -> list[Prepared]:
             "body_terms": " ".join(body_terms),
             "is_public": document.is_public,
             "owner_id": document.owner_id,
+            "organization_id": document.organization_id,
             "popularity": document.popularity,
         }
         prepared.append((fields, sorted(set(document.topic_ids)), {*title_terms, *body_terms}))
@@ -73,6 +80,17 @@ def index_object(kind: registry.Kind, obj) -> SearchDocument:
     document.topics.set(topic_ids)
     _remember_terms(terms)
     return document
+
+
+def set_popularity(kind_key: str, object_id: int, popularity) -> int:
+    """A document's popularity changed alone (a 공감, a vote): one UPDATE, nothing analysed,
+    the terms untouched (SQLite's FTS5 trigger fires only when they are written). `popularity` is
+    a number or an expression (a subquery reading the current count, so updates that commit
+    out of order still leave the last count). Returns how many documents changed (0 when the
+    object is not indexed)."""
+    return SearchDocument.objects.filter(kind=kind_key, object_id=object_id).update(
+        popularity=popularity
+    )
 
 
 def remove(kind_key: str, object_id: int) -> None:

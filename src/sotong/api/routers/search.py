@@ -56,7 +56,8 @@ class SearchOut(Schema):
     summary="통합 검색",
     description="활동, 단체, 공지, 질문, 제안, 기록을 한국어 형태소로 찾습니다 "
     "(‘놀이터를’은 ‘놀이터’를, ‘바꿔봐요’는 ‘바꾸다’를 찾습니다). 제목에 있는 것이 먼저, "
-    "그다음 최근 것이 먼저 나옵니다. 공개되지 않은 초안은 작성자에게만 보입니다.",
+    "그다음 최근 것이 먼저 나옵니다. 공개되지 않은 초안은 볼 수 있는 사람(작성자, 주최 단체의 "
+    "관리자, 지역 관리자)에게만 보입니다.",
 )
 def search_everything(request: HttpRequest, params: Query[SearchParams]) -> dict:
     region = None
