@@ -6,7 +6,7 @@ from ninja import Field, Path, Router, Schema
 from ninja.security import django_auth
 
 from sotong.api.errors import NotFound
-from sotong.api.schemas import ErrorOut
+from sotong.api.schemas import ErrorOut, ValidationErrorOut
 from sotong.interests.selectors import follow_list, follower_count
 from sotong.organizations.models import Organization
 
@@ -55,7 +55,7 @@ def get_my_follows(request: HttpRequest) -> dict:
 
 @router.get(
     "/organizations/{slug}",
-    response={200: FollowerCountOut, 404: ErrorOut},
+    response={200: FollowerCountOut, 404: ErrorOut, 422: ValidationErrorOut},
     operation_id="get_organization_followers",
     summary="단체 팔로워 수",
     description="활동 중인 단체를 팔로우하는 사람 수를 줍니다. 누가 팔로우하는지는 주지 않습니다.",
