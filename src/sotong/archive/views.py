@@ -27,13 +27,12 @@ def _add_errors(form, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, errors)
 
 
-def _browse_form(request: HttpRequest) -> BrowseForm:
+def _browse_form(request: HttpRequest, years: list[int] | None = None) -> BrowseForm:
     return BrowseForm(
         request.GET,
         regions=request_region_list(request),
         topics=list(Topic.objects.active().order_by("order", "name")),
-        years=selectors.record_years(),
-        organizations=selectors.archive_organizations(),
+        years=selectors.record_years() if years is None else years,
     )
 
 
@@ -52,7 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def documents(request: HttpRequest) -> HttpResponse:
-    form = _browse_form(request)
+    form = _browse_form(request, years=selectors.document_years())
     filters = form.filters()
     page = selectors.document_page(filters, request.GET.get("after"))
     return render(request, "archive/documents.html", {"form": form, "page": page})
@@ -115,7 +114,8 @@ def region_year(request: HttpRequest, slug: str) -> HttpResponse:
     """A region's archive: its records and, for a year, the key words as a chart."""
     region = get_object_or_404(Region.objects.active().select_related("parent"), slug=slug)
     remember_region_page(request, region)
-    years = selectors.region_record_years(region)
+    filters = selectors.Filters(region=region)
+    years = selectors.region_record_years(filters.region_family())
     default = years[0] if years else timezone.localdate().year
     try:
         year = int(request.GET.get("year") or default)
@@ -123,8 +123,9 @@ def region_year(request: HttpRequest, slug: str) -> HttpResponse:
         year = default
     if not 1900 <= year <= 2100:  # a year the calendar cannot hold must not break the page
         year = default
-    bars = selectors.keywords_of_year(region, year)
-    page = selectors.record_page(selectors.Filters(region=region, year=year))
+    filters.year = year
+    bars = selectors.keywords_of_year(filters.region_family(), year)
+    page = selectors.record_page(filters)
     return render(
         request,
         "archive/region.html",
