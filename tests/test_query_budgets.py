@@ -49,8 +49,8 @@ BUDGETS = {
     "activity map page": 4,
     "map data, whole city (clusters)": 5,
     "map data, neighbourhood (points)": 4,
-    "calendar month": 5,  # the period's keys, then only the shown rows
-    "calendar week": 5,
+    "calendar month": 4,  # one query: the shown rows and each day's count, by local day
+    "calendar week": 4,
     "api regions": 1,
     "api topics": 1,
     "api organisations": 2,  # key-based pages: no COUNT(*)
