@@ -17,7 +17,7 @@ BUDGETS = {
     "archive home, by organisation": 6,  # + the organisation by its slug
     "archive home, by organisation name": 6,  # + at most 51 organisations by name
     "documents": 5,
-    "record page": 12,
+    "record page": 11,  # its key words read once, for the chips and the related records
     "keyword page": 4,
     "region year": 7,  # the neighbourhoods once, the years from each one's first and last date
     "export json": 7,

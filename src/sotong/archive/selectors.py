@@ -233,12 +233,11 @@ def keyword_terms(item) -> list[str]:
     return list(rows.values_list("term", flat=True))
 
 
-def records_with_keyword(term: str, limit: int = 50) -> list[MeetingRecord]:
-    return list(
-        _record_list()
-        .filter(terms__term=term, terms__is_keyword=True)
-        .order_by("-held_on", "-pk")[:limit]
-    )
+def keyword_record_page(term: str, cursor: str | None = None) -> Page:
+    """The published records with this key word, newest first, a page at a time (it was
+    the first 50, titled "50건" however many there were)."""
+    records = _record_list().filter(terms__term=term, terms__is_keyword=True)
+    return keyset_page(records, "held_on", cursor)
 
 
 def documents_with_keyword(term: str, limit: int = 50) -> list[Document]:
@@ -269,7 +268,8 @@ def keywords_of_year(region_ids: list[int], year: int) -> list[KeywordBar]:
             record__held_on__range=(date(year, 1, 1), date(year, 12, 31)),
         )
         .values("term")
-        .annotate(records=Count("record", distinct=True), weight=Sum("score"))
+        # a word is stored once per record (one_term_per_record): no DISTINCT to sort for
+        .annotate(records=Count("record"), weight=Sum("score"))
         .order_by("-records", "-weight", "term")[:CHART_KEYWORDS]
     )
     if not rows:

@@ -68,13 +68,14 @@ def record(request: HttpRequest, record_id: int) -> HttpResponse:
     item = _visible_or_404(
         request, selectors.record_for_page(record_id), _("찾는 기록이 없습니다.")
     )
+    terms = selectors.keyword_terms(item)
     return render(
         request,
         "archive/record.html",
         {
             "record": item,
-            "keywords": selectors.keyword_terms(item),
-            "related": keywords.related_records(item),
+            "keywords": terms,
+            "related": keywords.related_records(item, terms=terms),
             "can_edit": request.user.has_perm("archive.change_item", item),
         },
     )
@@ -98,13 +99,13 @@ def document(request: HttpRequest, document_id: int) -> HttpResponse:
 
 @require_GET
 def keyword(request: HttpRequest, term: str) -> HttpResponse:
-    records = selectors.records_with_keyword(term)
+    page = selectors.keyword_record_page(term, request.GET.get("after"))
     found_documents = selectors.documents_with_keyword(term)
-    status = 200 if records or found_documents else 404
+    status = 200 if page.items or found_documents or not page.is_first else 404
     return render(
         request,
         "archive/keyword.html",
-        {"term": term, "records": records, "documents": found_documents},
+        {"term": term, "page": page, "documents": found_documents},
         status=status,
     )
 
