@@ -36,8 +36,9 @@ BUDGETS = {
     "home, logged in": 15,  # follows (2) + one query per source (5; new activities 3) + the bell
     "organisations": 4,  # key-based pages; the default city read off the region list
     "organisations, filtered": 4,
-    "organisation page, anonymous": 5,  # +1 the follow button (follower count)
-    "organisation page, its admin": 12,  # +1 the follow button
+    # +1 the follow button (follower count), +1 whether the archive holds its records
+    "organisation page, anonymous": 6,
+    "organisation page, its admin": 13,
     "activities": 5,  # key-based pages: no COUNT(*); regions once per request
     "activities, filtered": 5,
     "activities, past": 4,
@@ -48,8 +49,8 @@ BUDGETS = {
     "activity map page": 4,
     "map data, whole city (clusters)": 5,
     "map data, neighbourhood (points)": 4,
-    "calendar month": 5,  # the period's keys, then only the shown rows
-    "calendar week": 5,
+    "calendar month": 4,  # one query: the shown rows and each day's count, by local day
+    "calendar week": 4,
     "api regions": 1,
     "api topics": 1,
     "api organisations": 2,  # key-based pages: no COUNT(*)

@@ -284,3 +284,71 @@ def test_a_month_page_stays_small_however_busy(client, city):
 
     # 186 activities, but only 3 a day drawn (twice: grid and agenda)
     assert busy < quiet + 31 * 3 * 2 * 400
+
+
+def test_each_entry_links_to_its_activity_page(client, city):
+    walk = ActivityFactory(region=city, title="요천 걷기", starts_at=seoul(2030, 5, 14, 9, 30))
+
+    html = client.get("/activities/calendar/?month=2030-05").content.decode()
+
+    entry = (
+        f'<li class="activity-calendar-entry"><a href="/activities/{walk.pk}/">'
+        '<time datetime="2030-05-14T09:30:00+09:00">09:30</time> 요천 걷기</a></li>'
+    )
+    assert html.count(entry) == 2  # in the grid and in the agenda
+
+
+def test_an_activity_running_on_comes_first_and_counts_on_each_day(client, city):
+    for hour in (7, 8, 9):  # three before it on its first day: it is not drawn there
+        ActivityFactory(region=city, title=f"13일 {hour}시", starts_at=seoul(2030, 5, 13, hour))
+    ActivityFactory(
+        region=city,
+        title="사흘 전시",
+        starts_at=seoul(2030, 5, 13, 10),
+        ends_at=seoul(2030, 5, 15, 18),
+    )
+    for hour in (9, 11, 12):
+        ActivityFactory(region=city, title=f"14일 {hour}시", starts_at=seoul(2030, 5, 14, hour))
+
+    response = client.get("/activities/calendar/?month=2030-05&kind=gathering")
+    html = response.content.decode()
+
+    assert day_titles(response, seoul(2030, 5, 13).date()) == ["13일 7시", "13일 8시", "13일 9시"]
+    assert day_titles(response, seoul(2030, 5, 14).date()) == ["사흘 전시", "14일 9시", "14일 11시"]
+    assert day_titles(response, seoul(2030, 5, 15).date()) == ["사흘 전시"]
+    more = {
+        cell["date"].day: cell["more"]
+        for week in response.context["weeks"]
+        for cell in week["days"]
+        if cell["in_month"]
+    }
+    assert (more[13], more[14], more[15]) == (1, 1, 0)
+    assert "이 달의 활동 7개" in html
+
+
+def test_an_activity_from_last_month_counts_in_this_one(client, city):
+    ActivityFactory(
+        region=city,
+        title="월말 장터",
+        starts_at=seoul(2030, 4, 29, 10),
+        ends_at=seoul(2030, 5, 2, 17),
+    )
+    ActivityFactory(region=city, title="5월 모임", starts_at=seoul(2030, 5, 20))
+
+    response = client.get("/activities/calendar/?month=2030-05")
+
+    assert day_titles(response, seoul(2030, 5, 1).date()) == ["월말 장터"]
+    assert day_titles(response, seoul(2030, 5, 2).date()) == ["월말 장터"]
+    assert day_titles(response, seoul(2030, 5, 3).date()) == []
+    assert response.context["activity_count"] == 2
+    assert "이 달의 활동 2개" in response.content.decode()
+
+
+def test_the_more_link_reads_the_same_in_english(client, city):
+    for hour in range(9, 14):
+        ActivityFactory(region=city, starts_at=seoul(2030, 5, 14, hour))
+    client.cookies["django_language"] = "en"
+
+    html = client.get("/activities/calendar/?month=2030-05").content.decode()
+
+    assert "2 more" in html and "all activities on May 14" in html

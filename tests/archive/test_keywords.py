@@ -138,3 +138,47 @@ def test_the_management_command_recomputes_everything(three, capsys):
 
     assert Term.objects.filter(is_keyword=True).count() >= 6
     assert "3 records and documents analysed." in capsys.readouterr().out
+
+
+def test_a_busy_key_word_pages_its_records_instead_of_cutting_at_fifty(client, make_record):
+    from datetime import date, timedelta
+
+    for n in range(23):
+        record = make_record(title=f"서점 모임 {n:02d}", held_on=date(2026, 1, 1) + timedelta(n))
+        Term.objects.create(record=record, term="서점", count=2, score=3.0, is_keyword=True)
+
+    first = client.get("/archive/keywords/서점/")
+    html = first.content.decode()
+    after = first.context["page"].next_cursor
+    rest = client.get(f"/archive/keywords/서점/?after={after}")
+
+    assert [r.title for r in first.context["page"].items][:2] == ["서점 모임 22", "서점 모임 21"]
+    assert len(first.context["page"].items) == 20
+    assert "더 지난 기록" in html
+    assert "대화모임 기록 20건" not in html  # not a count of what is only the first page
+    assert [r.title for r in rest.context["page"].items] == [
+        "서점 모임 02",
+        "서점 모임 01",
+        "서점 모임 00",
+    ]
+    assert rest.status_code == 200
+
+
+def test_a_key_word_on_one_page_says_how_many(client, three):
+    html = client.get("/archive/keywords/서점/").content.decode()
+
+    assert "대화모임 기록 1건" in html
+    assert "더 지난 기록" not in html
+
+
+def test_related_records_are_ranked_among_each_words_newest(make_record, monkeypatch):
+    monkeypatch.setattr(keywords, "RELATED_CANDIDATES_PER_WORD", 2)
+    parking = make_record(title="대학 내 주차문제", summary=PARKING)
+    oldest = make_record(title="처음 주차 이야기", summary=PARKING)
+    newer = [make_record(title=f"주차 이야기 {n}", summary=PARKING) for n in range(2)]
+    keywords.refresh_all()
+
+    related = keywords.related_records(parking)
+
+    assert set(related) == set(newer)  # each word brings its two newest records only
+    assert oldest not in related

@@ -12,13 +12,15 @@ from tests.factories import OrganizationFactory
 pytestmark = pytest.mark.django_db
 
 BUDGETS = {
-    "archive home": 6,
-    "archive home, filtered": 7,
-    "documents": 6,
-    "record page": 12,
+    "archive home": 5,  # regions, topics, the years (first and last date), records, topics
+    "archive home, filtered": 6,  # + the city's neighbourhoods
+    "archive home, by organisation": 6,  # + the organisation by its slug
+    "archive home, by organisation name": 6,  # + at most 51 organisations by name
+    "documents": 5,
+    "record page": 11,  # its key words read once, for the chips and the related records
     "keyword page": 4,
-    "region year": 9,
-    "export json": 8,
+    "region year": 7,  # the neighbourhoods once, the years from each one's first and last date
+    "export json": 7,
 }
 
 TEXTS = (
@@ -29,7 +31,8 @@ TEXTS = (
 
 
 def _fill(count, city, resident, topics, make_record, make_document):
-    organizations = [OrganizationFactory(region=city) for _ in range(3)]
+    # more organisations than the name filter resolves on the bigger archive
+    organizations = [OrganizationFactory(region=city) for _ in range(3 + 2 * count)]
     for n in range(count):
         record = make_record(
             title=f"기록 {n}",
@@ -57,9 +60,12 @@ def _pages(city, topics):
     from sotong.archive.models import MeetingRecord
 
     record = MeetingRecord.objects.order_by("pk").first()
+    host = record.host_organization
     return {
         "archive home": "/archive/",
         "archive home, filtered": f"/archive/?region={city.slug}&topic={topics[0].slug}&year=2026",
+        "archive home, by organisation": f"/archive/?organization={host.slug}",
+        "archive home, by organisation name": "/archive/?organization_name=놀이터 주민모임",
         "documents": "/archive/documents/",
         "record page": record.get_absolute_url(),
         "keyword page": "/archive/keywords/놀이터/",

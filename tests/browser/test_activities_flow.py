@@ -170,3 +170,31 @@ def test_resident_posts_an_activity_picked_on_the_map_and_a_neighbour_joins_and_
     saved = Review.objects.get(activity=activity, author=second_resident)
     assert saved.rating == 4
     assert saved.photo
+
+
+def test_the_calendar_month_and_week_on_a_phone(page, city):
+    """On a phone the calendar is its agenda: a busy day shows three and "외 N건", an activity
+    running on shows on each of its days, an entry opens its activity; the week view too."""
+    day = timezone.localdate() + timedelta(days=10)
+    day += timedelta(days=(2 - day.weekday()) % 7)  # a Wednesday: its next day is in its week
+
+    def at(hour: int):
+        return timezone.make_aware(timezone.datetime(day.year, day.month, day.day, hour))
+
+    for hour in range(9, 14):
+        ActivityFactory(region=city, title=f"{hour}시 마을 모임", starts_at=at(hour))
+    ActivityFactory(
+        region=city, title="이틀 장터", starts_at=at(8), ends_at=at(8) + timedelta(days=1)
+    )
+
+    visit(page, f"/activities/calendar/?week={day:%G-W%V}", "calendar-week")
+    agenda = page.get_by_role("region", name="날짜별 활동 목록")
+    expect(agenda.get_by_role("link", name="08:00 이틀 장터")).to_have_count(2)
+    more = re.compile(r"^외 \d건 · .+ 활동 모두 보기$")
+    expect(agenda.get_by_role("link", name=more)).to_have_count(0)  # a week shows eight a day
+
+    visit(page, f"/activities/calendar/?month={day:%Y-%m}", "calendar-month")
+    agenda = page.get_by_role("region", name="날짜별 활동 목록")
+    expect(agenda.get_by_role("link", name=more).first).to_be_visible()
+    follow(page, agenda.get_by_role("link", name="09:00 9시 마을 모임"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("9시 마을 모임")

@@ -73,6 +73,34 @@ def test_the_region_year_chart_and_the_browse_filter(page, archive, city):
     check_page(page, "archive-filtered")
 
 
+def test_from_an_organisation_to_its_records_and_back_to_all(page, make_record, city):  # noqa: F811
+    from tests.factories import OrganizationFactory
+
+    group = OrganizationFactory(name="요천 책방 모임", slug="yocheon-books", region=city)
+    make_record(title="지역 서점 활성화 방안", summary=BOOKSHOP, host_organization=group)
+    make_record(title="대중교통 불편점 해결", summary=BUS, held_on=date(2026, 8, 9))
+
+    visit(page, f"/organizations/{group.slug}/", "organisation-with-records")
+    follow(page, page.get_by_role("link", name="이 단체의 기록 보기"), "**/archive/?organization=*")
+    expect(page.get_by_text("단체: 요천 책방 모임")).to_be_visible()
+    expect(page.get_by_role("link", name="지역 서점 활성화 방안")).to_be_visible()
+    expect(page.get_by_role("link", name="대중교통 불편점 해결")).to_have_count(0)
+
+    follow(page, page.get_by_role("link", name="‘요천 책방 모임’ 조건 빼기"), label="archive-all")
+    expect(page.get_by_role("link", name="대중교통 불편점 해결")).to_be_visible()
+
+    page.get_by_text("분야·연도·단체로 좁히기").click()
+    field(page, "단체 이름").fill("없는 모임")
+    follow(page, page.get_by_role("button", name="보기"), label="archive-no-organisation")
+    expect(page.get_by_text("이름에 ‘없는 모임’이(가) 들어간 단체가 없습니다.")).to_be_visible()
+    expect(field(page, "단체 이름")).to_have_value("없는 모임")
+
+    field(page, "단체 이름").fill("책방")
+    follow(page, page.get_by_role("button", name="보기"), label="archive-by-name")
+    expect(page.get_by_role("link", name="지역 서점 활성화 방안")).to_be_visible()
+    expect(page.get_by_role("link", name="대중교통 불편점 해결")).to_have_count(0)
+
+
 def test_the_editors_and_a_document_page_are_accessible(open_phone, resident, archive, city):
     from sotong.archive.models import Document
 

@@ -3,22 +3,24 @@
 import calendar as pycalendar
 import dataclasses
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Count, F, Q, RowRange, Window
+from django.db.models.functions import RowNumber, TruncDate
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 from django.views.decorators.http import require_GET
 
 from sotong.activities import map as activity_map
 from sotong.activities import selectors
 from sotong.activities.forms import ActivityFilterForm
-from sotong.activities.models import Activity
 from sotong.core.context_processors import request_current_region, request_region_list
 from sotong.core.keyset import keyset_page
 from sotong.core.models import KOREA_BOUNDS, Region
@@ -185,65 +187,145 @@ SHOWN_PER_DAY_IN_MONTH = 3
 SHOWN_PER_DAY_IN_WEEK = 8
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class CalendarEntry:
+    """What a calendar cell draws of an activity, worked out once in Python: the local start
+    as the <time> element wants it and the page's address, without a reverse() each."""
+
+    pk: int
+    title: str
+    url: str
+    starts_at: datetime  # in local time
+    datetime: str  # ISO 8601, as the date filter's 'c' writes it
+    time: str  # 09:30
+
+
 @dataclasses.dataclass
 class CalendarDays:
-    shown: dict[date, list]  # each day's first activities, in start order
+    shown: dict[date, list[CalendarEntry]]  # each day's first activities, in start order
     totals: dict[date, int]  # how many activities touch each day
     activity_count: int  # distinct activities in the period
 
 
+def _detail_url_maker():
+    """/activities/<id>/ for any id, from one reverse() with a sentinel id."""
+    sentinel = 987654321
+    head, tail = reverse("activities:detail", kwargs={"activity_id": sentinel}).split(str(sentinel))
+    return lambda pk: f"{head}{pk}{tail}"
+
+
 def _activities_by_day(filters, first: date, last: date, per_day: int) -> CalendarDays:
-    """Two queries whatever the data: the keys (id, start, end) of every published activity that
-    touches [first, last], spread over the local days each covers; then the full rows of only
-    the first `per_day` of each day."""
-    window_start, window_end = (
-        selectors._midnight(first),
-        selectors._midnight(last + timedelta(days=1)),
-    )
+    """One query whatever the data: the database groups the period's activities by their
+    local start day (TruncDate in the current time zone, on SQLite and PostgreSQL alike),
+    counts each day and numbers its activities in start order, and sends back only the first
+    `per_day` of each day plus those that may run past midnight (few). Python spreads just
+    those over the days they cover; an activity that started on an earlier day comes first
+    on the days it runs on, as it starts first."""
+    window_start = selectors._midnight(first)
+    window_end = selectors._midnight(last + timedelta(days=1))
+    zone = timezone.get_current_timezone()
+    start_day = TruncDate("starts_at", tzinfo=zone)
+
+    def per_start_day(expression):  # one window for both, so the database sorts once
+        return Window(
+            expression,
+            partition_by=[start_day],
+            order_by=["starts_at", "pk"],
+            frame=RowRange(start=None, end=None),
+        )
+
     calendar_filters = dataclasses.replace(filters, when="", sort="soon")
-    in_period = (
+    rows = (
         selectors.activity_list(calendar_filters, now=window_start)
         .filter(starts_at__lt=window_end)
+        .select_related(None)
         .prefetch_related(None)
+        .annotate(
+            start_day=start_day,
+            end_day=TruncDate("ends_at", tzinfo=zone),
+            rank=per_start_day(RowNumber()),
+            day_total=per_start_day(Count("pk")),
+        )
+        # a superset of those that cover more than one day: one ending at midnight too
+        .filter(Q(rank__lte=per_day) | Q(start_day__lt=F("end_day")))
+        .order_by()  # each day's entries are put in order below
+        # plain tuples: no model instance per row
+        .values_list(
+            "pk", "title", "starts_at", "ends_at", "start_day", "end_day", "rank", "day_total"
+        )
     )
-    ids_by_day: dict[date, list[int]] = {}
-    keys = list(in_period.select_related(None).values_list("pk", "starts_at", "ends_at"))
-    for pk, starts_at, ends_at in keys:
-        start_day = max(timezone.localtime(starts_at).date(), first)
-        # an activity ending exactly at midnight does not spill into the next day
-        end_day = min(timezone.localtime(ends_at - timedelta(microseconds=1)).date(), last)
-        day = start_day
-        while day <= end_day:
-            ids_by_day.setdefault(day, []).append(pk)
-            day += timedelta(days=1)
-    wanted = {pk for ids in ids_by_day.values() for pk in ids[:per_day]}
-    activities = Activity.objects.only("pk", "title", "starts_at").in_bulk(wanted)
-    return CalendarDays(
-        shown={day: [activities[pk] for pk in ids[:per_day]] for day, ids in ids_by_day.items()},
-        totals={day: len(ids) for day, ids in ids_by_day.items()},
-        activity_count=len(keys),
-    )
+    detail_url = _detail_url_maker()
+    candidates: dict[date, list[CalendarEntry]] = {}
+    totals: dict[date, int] = {}
+    activity_count = 0
+    one_day, instant = timedelta(days=1), timedelta(microseconds=1)
+    for pk, title, starts_at, ends_at, began, end_day, rank, day_total in rows:
+        starts_at = starts_at.astimezone(zone)
+        entry = CalendarEntry(
+            pk=pk,
+            title=title,
+            url=detail_url(pk),
+            starts_at=starts_at,
+            datetime=starts_at.isoformat(),
+            time=starts_at.strftime("%H:%M"),
+        )
+        if first <= began <= last and rank == 1:
+            totals[began] = totals.get(began, 0) + day_total
+            activity_count += day_total
+        ended = began
+        if began < end_day:
+            # an activity ending exactly at midnight does not spill into the next day
+            ended = (ends_at - instant).astimezone(zone).date()
+        day = max(began, first)
+        if began < first and day <= min(ended, last):
+            activity_count += 1  # began before the period, still running in it
+        while day <= min(ended, last):
+            if day != began:
+                totals[day] = totals.get(day, 0) + 1
+            if day != began or rank <= per_day:
+                candidates.setdefault(day, []).append(entry)
+            day += one_day
+    shown = {
+        day: sorted(entries, key=lambda entry: (entry.starts_at, entry.pk))[:per_day]
+        for day, entries in candidates.items()
+    }
+    return CalendarDays(shown=shown, totals=totals, activity_count=activity_count)
 
 
-def _day_list_url(day: date, today: date, filter_query: str) -> str:
-    """The list of one day's activities with the calendar's filters (past days: past list)."""
-    query = QueryDict(filter_query, mutable=True)
-    for name in ("when", "sort", "date_from", "date_to"):
-        query.pop(name, None)
-    if day < today:
-        query["when"] = "past"
-    query["date_from"] = query["date_to"] = day.isoformat()
-    return f"{reverse('activities:list')}?{query.urlencode()}"
+class _DayListUrls:
+    """The list of one day's activities with the calendar's filters (past days: past list),
+    from one reverse() and one parse of the filters however many days have more."""
+
+    def __init__(self, today: date, filter_query: str):
+        self.today = today
+        self.path = reverse("activities:list")
+        self.query = QueryDict(filter_query, mutable=True)
+        for name in ("when", "sort", "date_from", "date_to"):
+            self.query.pop(name, None)
+
+    def __call__(self, day: date) -> str:
+        query = self.query.copy()
+        if day < self.today:
+            query["when"] = "past"
+        query["date_from"] = query["date_to"] = day.isoformat()
+        return f"{self.path}?{query.urlencode()}"
 
 
-def _day(day: date, days: CalendarDays, today: date, month: int | None, filter_query: str) -> dict:
+def _day(day: date, days: CalendarDays, today: date, month: int | None, list_url) -> dict:
+    """One cell, drawn twice (grid and agenda): its words are put together here once."""
     shown = days.shown.get(day, [])
     more = days.totals.get(day, 0) - len(shown)
     return {
         "date": day,
         "activities": shown,
         "more": more,
-        "more_url": _day_list_url(day, today, filter_query) if more > 0 else "",
+        "more_url": list_url(day) if more > 0 else "",
+        "more_label": ngettext("외 %(counter)s건", "외 %(counter)s건", more) % {"counter": more}
+        if more > 0
+        else "",
+        "more_hint": _("%(day)s 활동 모두 보기") % {"day": date_format(day, "MONTH_DAY_FORMAT")}
+        if more > 0
+        else "",
         "is_today": day == today,
         "in_month": month is None or day.month == month,
         "weekday": WEEKDAY_NAMES[day.weekday()],
@@ -273,7 +355,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             month_start = parsed
     if notice:
         notice += " " + _("이번 달을 보여 드립니다.")
-    filter_query = _filter_query(request)
+    list_url = _DayListUrls(today, _filter_query(request))
 
     context = {
         "filter_form": state.form,
@@ -293,7 +375,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             week_year=week_start.isocalendar()[0],
             first_day=days[0],
             last_day=days[-1],
-            days=[_day(day, found, today, None, filter_query) for day in days],
+            days=[_day(day, found, today, None, list_url) for day in days],
             previous_week=_week_label(week_start - timedelta(days=7)),
             next_week=_week_label(week_start + timedelta(days=7)),
             this_week=_week_label(today - timedelta(days=today.weekday())),
@@ -312,6 +394,9 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
     )
     previous_month = (month_start - timedelta(days=1)).replace(day=1)
     next_month = last_day + timedelta(days=1)
+    cells = {
+        day: _day(day, found, today, month_start.month, list_url) for week in weeks for day in week
+    }
     context.update(
         view="month",
         month_start=month_start,
@@ -320,15 +405,11 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             {
                 "label": _week_label(week[0]),
                 "number": week[0].isocalendar()[1],
-                "days": [_day(day, found, today, month_start.month, filter_query) for day in week],
+                "days": [cells[day] for day in week],
             }
             for week in weeks
         ],
-        agenda=[
-            _day(day, found, today, month_start.month, filter_query)
-            for day in sorted(found.shown)
-            if day.month == month_start.month
-        ],
+        agenda=[cells[day] for day in sorted(found.shown) if day.month == month_start.month],
         previous_month=previous_month.strftime("%Y-%m")
         if previous_month.year >= FIRST_YEAR
         else "",

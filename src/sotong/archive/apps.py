@@ -14,11 +14,20 @@ class ArchiveConfig(AppConfig):
     def ready(self):
         from sotong.accounts import personal_data
         from sotong.archive import indexing, notifying  # noqa: F401  (search and notification kinds)
+        from sotong.archive.organization_section import organization_records
         from sotong.archive.personal import export_archive
+        from sotong.organizations import page_sections
 
         personal_data.register(
             "archive",
             title=_("아카이브에 남긴 기록과 자료"),
             export=export_archive,
             order=300,
+        )
+        page_sections.register(
+            page_sections.OrganizationSection(
+                name="archive_records",
+                template="archive/partials/organization_records.html",
+                context=organization_records,
+            )
         )

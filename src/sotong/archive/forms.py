@@ -1,9 +1,11 @@
 """The archive's forms: browse filters (GET) and the record and document editors."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sotong.archive import selectors
 from sotong.archive.models import Document, Licence, MeetingRecord, Visibility
 from sotong.archive.selectors import Filters
 from sotong.core.forms import RegionChoiceField, TopicChoiceField
@@ -11,26 +13,60 @@ from sotong.core.models import Region, Topic
 from sotong.organizations.models import Organization
 from sotong.proposals.models import Proposal
 
+ORGANIZATION_NAME_MAX_LENGTH = 50
+ORGANIZATION_NAME_MAX_WORDS = 5
+UNKNOWN_ORGANIZATION_LINK = _(
+    "이 주소의 단체를 찾지 못했습니다. 이름이 바뀌었거나 없어진 단체일 수 있습니다. "
+    "‘단체 이름’에 이름을 적어 찾아보세요."
+)
+
 
 class BrowseForm(forms.Form):
     """Browse by region, topic, year and organisation; a wrong value is reported, then
-    ignored."""
+    ignored, and the other filters still apply.
+
+    Organisations are not a list to pick from: every organisation that ever hosted or joined
+    a published record made a <select> of 2,000 names (200 KB of HTML) at city scale, which
+    nobody can use and which grew with the archive. Instead, two bounded ways that work
+    without JavaScript:
+
+    - `organization=<slug>`: one organisation, as the organisation's page and a record page
+      link here. One lookup on the unique slug index; shown as a removable choice
+      ("단체: 이름 ✕") whose link keeps the other filters. An unknown slug (a renamed or
+      removed organisation) is said in Korean and ignored.
+    - `organization_name` (단체 이름): the words typed; the records of the organisations whose
+      name holds every word. At most `selectors.ORGANIZATIONS_BY_NAME` organisations are
+      resolved (in name order), and the field says so when more match, asking for more
+      words. No match is an error (the list is not narrowed to nothing in silence). The text
+      stays in the box whatever happens.
+
+    Given both, each narrows the list further, like every other filter here.
+    """
 
     region = forms.ChoiceField(label=_("지역"), required=False)
     topic = forms.ChoiceField(label=_("주제 분야"), required=False)
     year = forms.ChoiceField(label=_("연도"), required=False)
-    organization = forms.ChoiceField(label=_("단체"), required=False)
+    organization = forms.CharField(required=False, widget=forms.HiddenInput)
+    organization_name = forms.CharField(
+        label=_("단체 이름"),
+        required=False,
+        max_length=ORGANIZATION_NAME_MAX_LENGTH,
+        help_text=_("이름의 일부를 적으면 그 낱말이 모두 들어간 단체의 기록을 찾습니다."),
+        error_messages={
+            "max_length": _("단체 이름은 %(limit_value)d자까지 적을 수 있습니다."),
+        },
+    )
 
-    def __init__(self, *args, regions, topics, years, organizations, **kwargs):
+    def __init__(self, *args, regions, topics, years, **kwargs):
         super().__init__(*args, **kwargs)
         self.by_slug = {
             "region": {region.slug: region for region in regions},
             "topic": {topic.slug: topic for topic in topics},
-            "organization": {org.slug: org for org in organizations},
         }
+        self.more_organizations_named = False
         invalid = {"invalid_choice": _("목록에 없는 값입니다. 목록에서 골라 주세요.")}
-        for field in self.fields.values():
-            field.error_messages.update(invalid)
+        for name in ("region", "topic", "year"):
+            self.fields[name].error_messages.update(invalid)
         self.fields["region"].choices = [
             ("", _("모든 지역")),
             *((region.slug, region.full_name) for region in regions),
@@ -40,10 +76,43 @@ class BrowseForm(forms.Form):
             *((topic.slug, f"{topic.icon} {topic.name}".strip()) for topic in topics),
         ]
         self.fields["year"].choices = [("", _("모든 연도")), *((str(y), str(y)) for y in years)]
-        self.fields["organization"].choices = [
-            ("", _("모든 단체")),
-            *((org.slug, org.name) for org in organizations),
-        ]
+
+    def clean_organization(self) -> Organization | None:
+        slug = self.cleaned_data["organization"]
+        if not slug:
+            return None
+        # a slug is at most 80 characters: a longer one is not looked up
+        found = selectors.organization_by_slug(slug) if len(slug) <= 80 else None
+        if found is None:
+            raise ValidationError(UNKNOWN_ORGANIZATION_LINK, code="unknown_organization")
+        return found
+
+    def clean_organization_name(self) -> list[Organization] | None:
+        words = self.cleaned_data["organization_name"].split()
+        if not words:
+            return None
+        if len(words) > ORGANIZATION_NAME_MAX_WORDS:
+            raise ValidationError(
+                _("단체 이름은 낱말 %(limit)d개까지 적을 수 있습니다."),
+                code="too_many_words",
+                params={"limit": ORGANIZATION_NAME_MAX_WORDS},
+            )
+        found, more = selectors.organizations_named(words)
+        typed = " ".join(words)
+        if not found:
+            raise ValidationError(
+                _("이름에 ‘%(name)s’이(가) 들어간 단체가 없습니다. 다른 낱말로 찾아보세요."),
+                code="no_organization",
+                params={"name": typed},
+            )
+        if more:
+            self.more_organizations_named = True
+            # the bound field copied the help text when it was made: tell both
+            self.fields["organization_name"].help_text = self["organization_name"].help_text = _(
+                "이름에 ‘%(name)s’이(가) 들어간 단체가 %(limit)d곳이 넘어, 이름순으로 앞의 "
+                "%(limit)d곳의 기록만 보여 드립니다. 낱말을 더 적어 좁혀 보세요."
+            ) % {"name": typed, "limit": len(found)}
+        return found
 
     def filters(self) -> Filters:
         self.is_valid()
@@ -53,8 +122,14 @@ class BrowseForm(forms.Form):
             region=self.by_slug["region"].get(data.get("region") or ""),
             topic=self.by_slug["topic"].get(data.get("topic") or ""),
             year=int(year) if year else None,
-            organization=self.by_slug["organization"].get(data.get("organization") or ""),
+            organization=data.get("organization"),
+            named_organizations=data.get("organization_name"),
         )
+
+    @property
+    def chosen_organization(self) -> Organization | None:
+        """The organisation the link chose, when it exists (after `filters()`)."""
+        return getattr(self, "cleaned_data", {}).get("organization")
 
     @property
     def narrowed(self) -> bool:

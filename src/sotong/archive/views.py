@@ -27,13 +27,12 @@ def _add_errors(form, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, errors)
 
 
-def _browse_form(request: HttpRequest) -> BrowseForm:
+def _browse_form(request: HttpRequest, years: list[int] | None = None) -> BrowseForm:
     return BrowseForm(
         request.GET,
         regions=request_region_list(request),
         topics=list(Topic.objects.active().order_by("order", "name")),
-        years=selectors.record_years(),
-        organizations=selectors.archive_organizations(),
+        years=selectors.record_years() if years is None else years,
     )
 
 
@@ -52,7 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def documents(request: HttpRequest) -> HttpResponse:
-    form = _browse_form(request)
+    form = _browse_form(request, years=selectors.document_years())
     filters = form.filters()
     page = selectors.document_page(filters, request.GET.get("after"))
     return render(request, "archive/documents.html", {"form": form, "page": page})
@@ -69,13 +68,14 @@ def record(request: HttpRequest, record_id: int) -> HttpResponse:
     item = _visible_or_404(
         request, selectors.record_for_page(record_id), _("찾는 기록이 없습니다.")
     )
+    terms = selectors.keyword_terms(item)
     return render(
         request,
         "archive/record.html",
         {
             "record": item,
-            "keywords": selectors.keyword_terms(item),
-            "related": keywords.related_records(item),
+            "keywords": terms,
+            "related": keywords.related_records(item, terms=terms),
             "can_edit": request.user.has_perm("archive.change_item", item),
         },
     )
@@ -99,13 +99,13 @@ def document(request: HttpRequest, document_id: int) -> HttpResponse:
 
 @require_GET
 def keyword(request: HttpRequest, term: str) -> HttpResponse:
-    records = selectors.records_with_keyword(term)
+    page = selectors.keyword_record_page(term, request.GET.get("after"))
     found_documents = selectors.documents_with_keyword(term)
-    status = 200 if records or found_documents else 404
+    status = 200 if page.items or found_documents or not page.is_first else 404
     return render(
         request,
         "archive/keyword.html",
-        {"term": term, "records": records, "documents": found_documents},
+        {"term": term, "page": page, "documents": found_documents},
         status=status,
     )
 
@@ -115,7 +115,8 @@ def region_year(request: HttpRequest, slug: str) -> HttpResponse:
     """A region's archive: its records and, for a year, the key words as a chart."""
     region = get_object_or_404(Region.objects.active().select_related("parent"), slug=slug)
     remember_region_page(request, region)
-    years = selectors.region_record_years(region)
+    filters = selectors.Filters(region=region)
+    years = selectors.region_record_years(filters.region_family())
     default = years[0] if years else timezone.localdate().year
     try:
         year = int(request.GET.get("year") or default)
@@ -123,8 +124,9 @@ def region_year(request: HttpRequest, slug: str) -> HttpResponse:
         year = default
     if not 1900 <= year <= 2100:  # a year the calendar cannot hold must not break the page
         year = default
-    bars = selectors.keywords_of_year(region, year)
-    page = selectors.record_page(selectors.Filters(region=region, year=year))
+    filters.year = year
+    bars = selectors.keywords_of_year(filters.region_family(), year)
+    page = selectors.record_page(filters)
     return render(
         request,
         "archive/region.html",

@@ -18,7 +18,7 @@ from sotong.core.context_processors import (
 )
 from sotong.core.keyset import keyset_page
 from sotong.core.models import Topic
-from sotong.organizations import selectors, services
+from sotong.organizations import page_sections, selectors, services
 from sotong.organizations.forms import DirectoryFilterForm, JoinForm, OrganizationForm
 from sotong.organizations.models import JoinRequest, Membership, Organization
 
@@ -105,6 +105,7 @@ def _detail_context(request: HttpRequest, organization: Organization) -> dict:
             selectors.pending_join_requests(organization).count() if can_manage else 0
         ),
         "join_form": JoinForm(),
+        "sections": page_sections.sections_for(organization),
     }
 
 
