@@ -81,6 +81,37 @@ def cell_size(zoom: int) -> float:
     return tile_size(zoom) / CELLS_PER_TILE
 
 
+def _down(value: float, step: float) -> float:
+    multiple = math.floor(value / step)
+    while multiple * step > value:  # the division may round up onto the next line
+        multiple -= 1
+    return multiple * step
+
+
+def _up(value: float, step: float) -> float:
+    multiple = math.ceil(value / step)
+    while multiple * step < value:
+        multiple += 1
+    return multiple * step
+
+
+def snap_bbox(bbox: BBox, zoom: int) -> BBox:
+    """The box grown outward to whole tiles of this zoom, like the map's own tiles.
+
+    Viewports that start and end in the same tiles get the same box, so their answers can be
+    shared (the map data view caches by it); the snapped box always holds the asked one, and
+    its edges fall on cluster cell lines, so no cluster is cut off at an edge. Multiples of
+    360 / 2^zoom are exact binary fractions, so the same tiles always give the same numbers.
+    """
+    step = tile_size(zoom)
+    return BBox(
+        south=max(_down(bbox.south, step), -90.0),
+        west=max(_down(bbox.west, step), -180.0),
+        north=min(_up(bbox.north, step), 90.0),
+        east=min(_up(bbox.east, step), 180.0),
+    )
+
+
 def located(activities: QuerySet[Activity], bbox: BBox) -> QuerySet[Activity]:
     """The given activities with a point inside the box (an online one with a venue too)."""
     return (

@@ -36,5 +36,17 @@ def current_region(request: HttpRequest, fallback=default_region) -> Region | No
     return fallback()
 
 
+def current_region_key(request: HttpRequest) -> str:
+    """What `current_region` answers from, without a query when there is no session: for cache
+    keys of things drawn for "the region being looked at". Change it with current_region."""
+    slug = request.session.get(REGION_SESSION_KEY) if hasattr(request, "session") else None
+    if slug:
+        return f"chosen:{slug}"
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.home_region_id:
+        return f"home:{user.home_region_id}"
+    return "first"
+
+
 def topics_for(region: Region | None) -> list[Topic]:
     return list(Topic.objects.active().for_region(region))
