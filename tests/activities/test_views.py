@@ -5,6 +5,7 @@ from datetime import timedelta
 from io import BytesIO
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -12,6 +13,7 @@ from PIL import Image
 from sotong.activities.models import Activity, Review, Rsvp
 from sotong.activities.services import rsvp_create
 from tests.activities.factories import ActivityFactory, ReviewFactory
+from tests.conftest import PASSWORD
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -298,6 +300,58 @@ def test_join_full_activity_puts_you_on_the_waiting_list(client_for, activity, s
     assert "신청 취소하기" in page
 
 
+def test_a_visitor_gets_a_log_in_link_instead_of_the_sign_up_form(client, activity):
+    page = client.get(f"/activities/{activity.pk}/").content.decode()
+
+    join = page.split('id="join-heading"')[1].split("</section>")[0]
+    link = f'href="/accounts/login/?next=/activities/{activity.pk}/"'
+    assert link in join and "로그인하고 신청하기</a>" in join
+    assert "<form" not in join and "csrfmiddlewaretoken" not in page
+
+
+def test_a_visitor_who_logs_in_from_the_link_comes_back_and_signs_up(
+    client, activity, second_resident
+):
+    EmailAddress.objects.create(
+        user=second_resident, email=second_resident.email, verified=True, primary=True
+    )
+    page = client.get(f"/activities/{activity.pk}/").content.decode()
+    login_url = re.search(r'href="(/accounts/login/\?next=[^"]+)">로그인하고 신청하기', page)[1]
+    assert client.get(login_url).status_code == 200
+
+    response = client.post(
+        login_url, {"login": second_resident.email, "password": PASSWORD}, follow=True
+    )
+
+    assert response.redirect_chain[-1][0] == f"/activities/{activity.pk}/"
+    page = response.content.decode()
+    assert "참가 신청하기</button>" in page and "csrfmiddlewaretoken" in page
+    client.post(f"/activities/{activity.pk}/rsvp/")
+    assert activity.rsvps.get(user=second_resident).status == Rsvp.Status.CONFIRMED
+
+
+def test_a_visitor_is_told_what_the_log_in_link_leads_to(client, activity):
+    activity.capacity = 1
+    activity.save()
+    rsvp_create(actor=UserFactory(), activity=activity)
+    page = client.get(f"/activities/{activity.pk}/").content.decode()
+    assert "로그인하고 대기자로 신청하기</a>" in page
+
+    open_to_all = ActivityFactory(region=activity.region, requires_signup=False)
+    page = client.get(f"/activities/{open_to_all.pk}/").content.decode()
+    assert "신청 없이 누구나 참여할 수 있습니다." in page
+    assert "로그인하고 참석 표시하기</a>" in page and "csrfmiddlewaretoken" not in page
+
+
+def test_a_logged_in_person_still_signs_up_with_the_form(client_for, activity, second_resident):
+    page = client_for(second_resident).get(f"/activities/{activity.pk}/").content.decode()
+
+    join = page.split('id="join-heading"')[1].split("</section>")[0]
+    assert f'action="/activities/{activity.pk}/rsvp/"' in join
+    assert "csrfmiddlewaretoken" in join and "참가 신청하기</button>" in join
+    assert "로그인하고" not in join
+
+
 def test_joining_twice_is_explained(client_for, activity, second_resident):
     client = client_for(second_resident)
     client.post(f"/activities/{activity.pk}/rsvp/")
@@ -461,7 +515,7 @@ def test_pages_speak_english_when_asked(client, activity, settings):
     detail = client.get(f"/activities/{activity.pk}/").content.decode()
 
     assert "Local activities" in listing and "This weekend" in listing
-    assert "Sign up" in detail and "10 places left (of 10)" in detail
+    assert "Log in to sign up</a>" in detail and "10 places left (of 10)" in detail
 
 
 def test_preview_checks_the_same_rules_as_posting(client_for, resident, city):
