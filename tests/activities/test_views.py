@@ -552,3 +552,78 @@ def test_description_markdown_shows_formatting_and_keeps_scripts_out(client, cit
     assert "<strong>준비물</strong>" in page
     assert "<li>모자</li>" in page
     assert "<script>alert(1)</script>" not in page
+
+
+# --- what the page draws once for everybody ----------------------------------------------
+
+
+def test_the_part_every_visitor_shares_follows_each_change(
+    client_for, city, organization, org_admin, topics, second_resident
+):
+    activity = ActivityFactory(
+        region=city, host=org_admin, host_organization=organization, topics=[topics[0]]
+    )
+    viewer = client_for(second_resident)
+
+    def body() -> str:
+        page = viewer.get(f"/activities/{activity.pk}/").content.decode()
+        return page.split('class="activity-facts"')[1].split("</article>")[0]
+
+    first = body()
+    assert "10자리 남음" in first and "놀이와 놀이터 남원시민 모임" in first and "키즈" in first
+
+    rsvp_create(actor=UserFactory(), activity=activity)  # the count changes by an UPDATE
+    assert "9자리 남음" in body()
+    activity.refresh_from_db()
+    activity.description = "장소가 바뀌었어요: 광한루원 앞"
+    activity.save()
+    assert "장소가 바뀌었어요: 광한루원 앞" in body()
+    organization.name = "요천 놀이터 모임"
+    organization.save()
+    assert "요천 놀이터 모임" in body()
+    topics[0].name = "어린이"
+    topics[0].save()
+    assert "어린이" in body()
+    Activity.objects.filter(pk=activity.pk).update(
+        starts_at=activity.starts_at + timedelta(days=1),
+        ends_at=activity.ends_at + timedelta(days=1),
+    )
+    later = timezone.localtime(activity.starts_at + timedelta(days=1))
+    assert later.isoformat() in body()
+
+
+def test_the_reviews_every_visitor_shares_follow_replies_names_and_new_reviews(
+    client, client_for, activity, resident, second_resident
+):
+    rsvp_create(actor=second_resident, activity=activity)
+    ended(activity)
+    ReviewFactory(activity=activity, author=second_resident, rating=4, text="노을이 멋졌어요.")
+
+    def reviews() -> str:
+        page = client.get(f"/activities/{activity.pk}/").content.decode()
+        return page.split('id="reviews-heading"')[1]
+
+    assert "노을이 멋졌어요." in reviews() and "서준" in reviews()
+    assert "평균 4.0점, 1개" in reviews()
+
+    client_for(resident).post(
+        f"/activities/{activity.pk}/reviews/{Review.objects.get().pk}/reply/",
+        {"text": "와 주셔서 고마워요!"},
+    )
+    assert "와 주셔서 고마워요!" in reviews()
+    second_resident.nickname = "서준이"
+    second_resident.save()
+    assert "서준이" in reviews()
+    ReviewFactory(activity=activity, rating=5, text="또 오고 싶어요.")
+    assert "또 오고 싶어요." in reviews() and "평균 4.5점, 2개" in reviews()
+
+
+def test_the_host_gets_reply_forms_not_the_visitors_copy(client, client_for, activity, resident):
+    ended(activity)
+    review = ReviewFactory(activity=activity, text="좋았어요.")
+    assert "좋았어요." in client.get(f"/activities/{activity.pk}/").content.decode()
+
+    page = client_for(resident).get(f"/activities/{activity.pk}/").content.decode()
+
+    assert f'action="/activities/{activity.pk}/reviews/{review.pk}/reply/"' in page
+    assert "답글 남기기" in page

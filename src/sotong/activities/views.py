@@ -25,6 +25,7 @@ from sotong.activities.models import Activity, Rsvp
 from sotong.core.context_processors import request_current_region, request_region_list
 from sotong.core.keyset import keyset_page
 from sotong.core.selectors import topics_for
+from sotong.core.templatetags.sotong_cache import fingerprint
 
 # --- helpers ------------------------------------------------------------------------------
 
@@ -111,9 +112,12 @@ def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
     rsvp = selectors.viewer_rsvp(user, activity)
     can_manage = user.has_perm("activities.change_activity", activity)
     reviews = selectors.reviews_for(activity)
+    reviews_key = ""  # the list drawn once for everyone who does not manage the activity
     if can_manage:
         for review in reviews:
             review.reply_form = ReplyForm(auto_id=f"reply-{review.pk}-%s")
+    elif reviews:
+        reviews_key = fingerprint([(review, review.author.nickname) for review in reviews])
     can_review = (
         rsvp is not None
         and rsvp.status == Rsvp.Status.CONFIRMED
@@ -132,6 +136,7 @@ def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
             "can_see_contact": can_manage
             or (rsvp is not None and rsvp.status == Rsvp.Status.CONFIRMED),
             "reviews": reviews,
+            "reviews_key": reviews_key,
             "rating": selectors.rating_of(reviews),
             "can_review": can_review,
             "other_occurrences": selectors.other_occurrences(activity),
