@@ -33,23 +33,24 @@ pytestmark = pytest.mark.django_db
 BUDGETS = {
     "healthz (floor)": 0,
     "home, anonymous": 10,  # region highlights + follower count + pinned notices (2)
-    "home, logged in": 15,  # follows (2) + one query per source (5; new activities 3) + the bell
+    "home, logged in": 14,  # follows (2) + one query per source (5; new activities 3) + the bell
     "organisations": 4,  # key-based pages; the default city read off the region list
     "organisations, filtered": 4,
     # +1 the follow button (follower count), +1 whether the archive holds its records
     "organisation page, anonymous": 6,
-    "organisation page, its admin": 13,
+    "organisation page, its admin": 12,
     "activities": 5,  # key-based pages: no COUNT(*); regions once per request
     "activities, filtered": 5,
     "activities, past": 4,
     # activity (region off the frame's list, record joined), topics, regions, reviews (the
     # rating worked out from them)
     "activity page (past, reviews), anonymous": 4,
-    "activity page (past, reviews), participant": 10,  # org/region admin asked in one query
-    "activity page (past, reviews), host": 9,
+    "activity page (past, reviews), participant": 9,  # org/region admin asked in one query
+    "activity page (past, reviews), host": 8,
     "activity page (upcoming), anonymous": 4,  # a date of a series: +1 (its other dates)
-    # + session, user, their sign-up, who manages it, the bell, their home region
-    "activity page (upcoming), logged in": 10,
+    # + session, user, their sign-up, who manages it, the bell (their home region is looked up
+    # in the region list)
+    "activity page (upcoming), logged in": 9,
     "activity map page": 4,
     "map data, whole city (clusters)": 5,
     "map data, neighbourhood (points)": 4,

@@ -35,9 +35,13 @@ class CityChoices:
 
 
 def request_current_region(request: HttpRequest) -> Region | None:
-    """The city the visitor is looking at, looked up once per request."""
+    """The city the visitor is looking at, looked up once per request: in the region list the
+    frame loads anyway, so a chosen or home region costs no query of its own."""
     if not hasattr(request, _CURRENT):
-        setattr(request, _CURRENT, current_region(request, lambda: _first_city(request)))
+        region = current_region(
+            request, lambda: _first_city(request), regions=request_region_list(request)
+        )
+        setattr(request, _CURRENT, region)
     return getattr(request, _CURRENT)
 
 
