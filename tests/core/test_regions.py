@@ -126,3 +126,16 @@ def test_a_home_region_is_found_in_the_region_list_without_a_query_of_its_own(cl
     whole = 'SELECT "core_region"."id", "core_region"."name"'
     region_reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(whole)]
     assert len(region_reads) == 1, [sql[:120] for sql in region_reads]
+
+
+def test_the_region_switcher_shows_a_renamed_or_new_region_at_once(client, city, neighbourhood):
+    def switcher() -> str:
+        page = client.get("/regions/").content.decode()
+        return page.split('id="site-region-select"')[1].split("</select>")[0]
+
+    assert "남원시 동충동" in switcher()
+    neighbourhood.name = "새동충동"
+    neighbourhood.save()
+    assert "남원시 새동충동" in switcher() and "남원시 동충동" not in switcher()
+    NeighbourhoodFactory(parent=city, name="향교동", slug="hyanggyo")
+    assert "남원시 향교동" in switcher()
