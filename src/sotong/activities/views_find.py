@@ -158,6 +158,8 @@ def map_data(request: HttpRequest) -> HttpResponse:
     Cached for SOTONG_MAP_CACHE_SECONDS (30 s in production, like the page cache; 0 in the
     tests, so they see every change at once). Entries are never cleared, only expire: a new,
     cancelled or edited activity shows on everybody's map within that many seconds at most.
+    The answer says `Cache-Control: no-cache`, so no other cache keeps a copy on top (the
+    anonymous page cache would hold one for its own 30 s after this one's had aged).
     """
     try:
         bbox = activity_map.parse_bbox(request.GET.get("bbox"))
@@ -172,17 +174,21 @@ def map_data(request: HttpRequest) -> HttpResponse:
     if key:
         body = cache.get(key)
         if body is not None:
-            response = HttpResponse(body, content_type="application/json")
-            response[MAP_CACHE_HEADER] = "hit"
-            return response
+            return _map_answer(body, "hit")
     state = _filter_state(request)
     data = activity_map.map_data(state.filters, box, zoom)
     data["bbox"] = [box.south, box.west, box.north, box.east]  # the area the answer covers
     body = json.dumps(data, ensure_ascii=False).encode()
-    response = HttpResponse(body, content_type="application/json")
     if key:
         cache.set(key, body, seconds)
-        response[MAP_CACHE_HEADER] = "miss"
+    return _map_answer(body, "miss" if key else "")
+
+
+def _map_answer(body: bytes, cached: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="application/json")
+    response["Cache-Control"] = "no-cache"
+    if cached:
+        response[MAP_CACHE_HEADER] = cached
     return response
 
 
