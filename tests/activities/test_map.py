@@ -1,7 +1,8 @@
 """/activities/map/ and its data: only what lies in the box, clustered when there is a lot."""
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import cache
@@ -77,6 +78,27 @@ def test_map_data_answers_for_the_box_grown_to_whole_tiles_of_its_zoom(client, c
     south, west, north, east = close["bbox"]
     assert south <= 35.40 and west <= 127.38 and north >= 35.41 and east >= 127.39
     assert west > 127.3795
+
+
+def test_each_point_says_when_in_the_visitors_language(client, city, settings):
+    seoul = ZoneInfo("Asia/Seoul")
+    starts = datetime(2030, 5, 19, 19, 37, tzinfo=seoul)
+    ActivityFactory(region=city, title="저녁 산책", starts_at=starts, kind="performance")
+    ActivityFactory(region=city, title="아침 산책", starts_at=starts.replace(hour=9, minute=5))
+
+    points = map_data(client, SMALL_BOX)[1]["points"]
+    assert [(p["when"], p["kind_label"]) for p in points] == [
+        ("2030년 5월 19일 9:05 오전", "모임"),
+        ("2030년 5월 19일 7:37 오후", "공연"),
+    ]
+    assert points[1]["starts_at"] == "2030-05-19T19:37:00+09:00"
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    points = map_data(client, SMALL_BOX)[1]["points"]
+    assert [(p["when"], p["kind_label"]) for p in points] == [
+        ("May 19, 2030, 9:05 a.m.", "Gathering"),
+        ("May 19, 2030, 7:37 p.m.", "Performance"),
+    ]
 
 
 def test_map_data_never_shows_drafts_cancelled_online_only_or_past_activities(
