@@ -158,8 +158,9 @@ def map_data(request: HttpRequest) -> HttpResponse:
     Cached for SOTONG_MAP_CACHE_SECONDS (30 s in production, like the page cache; 0 in the
     tests, so they see every change at once). Entries are never cleared, only expire: a new,
     cancelled or edited activity shows on everybody's map within that many seconds at most.
-    The answer says `Cache-Control: no-cache`, so no other cache keeps a copy on top (the
-    anonymous page cache would hold one for its own 30 s after this one's had aged).
+    An answer taken from this cache says `Cache-Control: no-cache`, so the anonymous page cache
+    (which keeps JSON too, by exact address) does not hold an aged copy for its own 30 s on
+    top; a freshly drawn answer it may keep, which ages no more than this cache's.
     """
     try:
         bbox = activity_map.parse_bbox(request.GET.get("bbox"))
@@ -186,9 +187,10 @@ def map_data(request: HttpRequest) -> HttpResponse:
 
 def _map_answer(body: bytes, cached: str) -> HttpResponse:
     response = HttpResponse(body, content_type="application/json")
-    response["Cache-Control"] = "no-cache"
     if cached:
         response[MAP_CACHE_HEADER] = cached
+    if cached == "hit":
+        response["Cache-Control"] = "no-cache"
     return response
 
 
