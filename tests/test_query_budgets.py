@@ -33,19 +33,24 @@ pytestmark = pytest.mark.django_db
 BUDGETS = {
     "healthz (floor)": 0,
     "home, anonymous": 10,  # region highlights + follower count + pinned notices (2)
-    "home, logged in": 15,  # follows (2) + one query per source (5; new activities 3) + the bell
+    "home, logged in": 14,  # follows (2) + one query per source (5; new activities 3) + the bell
     "organisations": 4,  # key-based pages; the default city read off the region list
     "organisations, filtered": 4,
     # +1 the follow button (follower count), +1 whether the archive holds its records
     "organisation page, anonymous": 6,
-    "organisation page, its admin": 13,
+    "organisation page, its admin": 12,
     "activities": 5,  # key-based pages: no COUNT(*); regions once per request
     "activities, filtered": 5,
     "activities, past": 4,
-    "activity page (past, reviews), anonymous": 6,
-    "activity page (past, reviews), participant": 13,
-    "activity page (past, reviews), host": 11,
-    "activity page (upcoming), anonymous": 6,  # a date of a series: +1 (its other dates)
+    # activity (region off the frame's list, record joined), topics, regions, reviews (the
+    # rating worked out from them)
+    "activity page (past, reviews), anonymous": 4,
+    "activity page (past, reviews), participant": 9,  # org/region admin asked in one query
+    "activity page (past, reviews), host": 8,
+    "activity page (upcoming), anonymous": 4,  # a date of a series: +1 (its other dates)
+    # + session, user, their sign-up, who manages it, the bell (their home region is looked up
+    # in the region list)
+    "activity page (upcoming), logged in": 9,
     "activity map page": 4,
     "map data, whole city (clusters)": 5,
     "map data, neighbourhood (points)": 4,
@@ -75,6 +80,7 @@ class Targets:
     past_activity: Activity
     participant: User
     upcoming_activity: Activity
+    upcoming_participant: User  # signed up, not its host: the page asks who manages it
     city: Region
 
 
@@ -121,6 +127,9 @@ PAGES: dict[str, Page] = {
         lambda t: f"/activities/{t.past_activity.pk}/", lambda t: t.past_activity.host
     ),
     "activity page (upcoming), anonymous": Page(lambda t: f"/activities/{t.upcoming_activity.pk}/"),
+    "activity page (upcoming), logged in": Page(
+        lambda t: f"/activities/{t.upcoming_activity.pk}/", lambda t: t.upcoming_participant
+    ),
     "activity map page": Page(lambda t: "/activities/map/"),
     # Map data answers points up to a threshold, then clusters (one query more): each page is
     # pinned to one mode, since a tiny city never has enough activities to cluster.
@@ -214,6 +223,11 @@ def find_targets() -> Targets:
         .first()
         .user,
         upcoming_activity=upcoming,
+        upcoming_participant=Rsvp.objects.filter(activity=upcoming, status=Rsvp.Status.CONFIRMED)
+        .exclude(user=upcoming.host)
+        .order_by("pk")
+        .first()
+        .user,
         city=upcoming.region.city,
     )
 

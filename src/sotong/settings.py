@@ -196,6 +196,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Whole anonymous HTML pages, for this many seconds (sotong.core.middleware); 0 turns it off.
 SOTONG_PAGE_CACHE_SECONDS = env_int("SOTONG_PAGE_CACHE_SECONDS", 0 if DEBUG or TESTING else 30)
+# The activity map's data (/activities/map/data.json), the same for every visitor, for this many
+# seconds (sotong.activities.views_find.map_data); 0 turns it off. Follows the page cache.
+SOTONG_MAP_CACHE_SECONDS = env_int("SOTONG_MAP_CACHE_SECONDS", SOTONG_PAGE_CACHE_SECONDS)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -5,6 +5,7 @@ from datetime import timedelta
 from io import BytesIO
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -12,6 +13,7 @@ from PIL import Image
 from sotong.activities.models import Activity, Review, Rsvp
 from sotong.activities.services import rsvp_create
 from tests.activities.factories import ActivityFactory, ReviewFactory
+from tests.conftest import PASSWORD
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -298,6 +300,58 @@ def test_join_full_activity_puts_you_on_the_waiting_list(client_for, activity, s
     assert "신청 취소하기" in page
 
 
+def test_a_visitor_gets_a_log_in_link_instead_of_the_sign_up_form(client, activity):
+    page = client.get(f"/activities/{activity.pk}/").content.decode()
+
+    join = page.split('id="join-heading"')[1].split("</section>")[0]
+    link = f'href="/accounts/login/?next=/activities/{activity.pk}/"'
+    assert link in join and "로그인하고 신청하기</a>" in join
+    assert "<form" not in join and "csrfmiddlewaretoken" not in page
+
+
+def test_a_visitor_who_logs_in_from_the_link_comes_back_and_signs_up(
+    client, activity, second_resident
+):
+    EmailAddress.objects.create(
+        user=second_resident, email=second_resident.email, verified=True, primary=True
+    )
+    page = client.get(f"/activities/{activity.pk}/").content.decode()
+    login_url = re.search(r'href="(/accounts/login/\?next=[^"]+)">로그인하고 신청하기', page)[1]
+    assert client.get(login_url).status_code == 200
+
+    response = client.post(
+        login_url, {"login": second_resident.email, "password": PASSWORD}, follow=True
+    )
+
+    assert response.redirect_chain[-1][0] == f"/activities/{activity.pk}/"
+    page = response.content.decode()
+    assert "참가 신청하기</button>" in page and "csrfmiddlewaretoken" in page
+    client.post(f"/activities/{activity.pk}/rsvp/")
+    assert activity.rsvps.get(user=second_resident).status == Rsvp.Status.CONFIRMED
+
+
+def test_a_visitor_is_told_what_the_log_in_link_leads_to(client, activity):
+    activity.capacity = 1
+    activity.save()
+    rsvp_create(actor=UserFactory(), activity=activity)
+    page = client.get(f"/activities/{activity.pk}/").content.decode()
+    assert "로그인하고 대기자로 신청하기</a>" in page
+
+    open_to_all = ActivityFactory(region=activity.region, requires_signup=False)
+    page = client.get(f"/activities/{open_to_all.pk}/").content.decode()
+    assert "신청 없이 누구나 참여할 수 있습니다." in page
+    assert "로그인하고 참석 표시하기</a>" in page and "csrfmiddlewaretoken" not in page
+
+
+def test_a_logged_in_person_still_signs_up_with_the_form(client_for, activity, second_resident):
+    page = client_for(second_resident).get(f"/activities/{activity.pk}/").content.decode()
+
+    join = page.split('id="join-heading"')[1].split("</section>")[0]
+    assert f'action="/activities/{activity.pk}/rsvp/"' in join
+    assert "csrfmiddlewaretoken" in join and "참가 신청하기</button>" in join
+    assert "로그인하고" not in join
+
+
 def test_joining_twice_is_explained(client_for, activity, second_resident):
     client = client_for(second_resident)
     client.post(f"/activities/{activity.pk}/rsvp/")
@@ -461,7 +515,7 @@ def test_pages_speak_english_when_asked(client, activity, settings):
     detail = client.get(f"/activities/{activity.pk}/").content.decode()
 
     assert "Local activities" in listing and "This weekend" in listing
-    assert "Sign up" in detail and "10 places left (of 10)" in detail
+    assert "Log in to sign up</a>" in detail and "10 places left (of 10)" in detail
 
 
 def test_preview_checks_the_same_rules_as_posting(client_for, resident, city):
@@ -498,3 +552,78 @@ def test_description_markdown_shows_formatting_and_keeps_scripts_out(client, cit
     assert "<strong>준비물</strong>" in page
     assert "<li>모자</li>" in page
     assert "<script>alert(1)</script>" not in page
+
+
+# --- what the page draws once for everybody ----------------------------------------------
+
+
+def test_the_part_every_visitor_shares_follows_each_change(
+    client_for, city, organization, org_admin, topics, second_resident
+):
+    activity = ActivityFactory(
+        region=city, host=org_admin, host_organization=organization, topics=[topics[0]]
+    )
+    viewer = client_for(second_resident)
+
+    def body() -> str:
+        page = viewer.get(f"/activities/{activity.pk}/").content.decode()
+        return page.split('class="activity-facts"')[1].split("</article>")[0]
+
+    first = body()
+    assert "10자리 남음" in first and "놀이와 놀이터 남원시민 모임" in first and "키즈" in first
+
+    rsvp_create(actor=UserFactory(), activity=activity)  # the count changes by an UPDATE
+    assert "9자리 남음" in body()
+    activity.refresh_from_db()
+    activity.description = "장소가 바뀌었어요: 광한루원 앞"
+    activity.save()
+    assert "장소가 바뀌었어요: 광한루원 앞" in body()
+    organization.name = "요천 놀이터 모임"
+    organization.save()
+    assert "요천 놀이터 모임" in body()
+    topics[0].name = "어린이"
+    topics[0].save()
+    assert "어린이" in body()
+    Activity.objects.filter(pk=activity.pk).update(
+        starts_at=activity.starts_at + timedelta(days=1),
+        ends_at=activity.ends_at + timedelta(days=1),
+    )
+    later = timezone.localtime(activity.starts_at + timedelta(days=1))
+    assert later.isoformat() in body()
+
+
+def test_the_reviews_every_visitor_shares_follow_replies_names_and_new_reviews(
+    client, client_for, activity, resident, second_resident
+):
+    rsvp_create(actor=second_resident, activity=activity)
+    ended(activity)
+    ReviewFactory(activity=activity, author=second_resident, rating=4, text="노을이 멋졌어요.")
+
+    def reviews() -> str:
+        page = client.get(f"/activities/{activity.pk}/").content.decode()
+        return page.split('id="reviews-heading"')[1]
+
+    assert "노을이 멋졌어요." in reviews() and "서준" in reviews()
+    assert "평균 4.0점, 1개" in reviews()
+
+    client_for(resident).post(
+        f"/activities/{activity.pk}/reviews/{Review.objects.get().pk}/reply/",
+        {"text": "와 주셔서 고마워요!"},
+    )
+    assert "와 주셔서 고마워요!" in reviews()
+    second_resident.nickname = "서준이"
+    second_resident.save()
+    assert "서준이" in reviews()
+    ReviewFactory(activity=activity, rating=5, text="또 오고 싶어요.")
+    assert "또 오고 싶어요." in reviews() and "평균 4.5점, 2개" in reviews()
+
+
+def test_the_host_gets_reply_forms_not_the_visitors_copy(client, client_for, activity, resident):
+    ended(activity)
+    review = ReviewFactory(activity=activity, text="좋았어요.")
+    assert "좋았어요." in client.get(f"/activities/{activity.pk}/").content.decode()
+
+    page = client_for(resident).get(f"/activities/{activity.pk}/").content.decode()
+
+    assert f'action="/activities/{activity.pk}/reviews/{review.pk}/reply/"' in page
+    assert "답글 남기기" in page

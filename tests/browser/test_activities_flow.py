@@ -5,6 +5,7 @@ map and by a filter, joins, and after the day writes a review with a photo."""
 
 import re
 from datetime import timedelta
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -198,3 +199,36 @@ def test_the_calendar_month_and_week_on_a_phone(page, city):
     expect(agenda.get_by_role("link", name=more).first).to_be_visible()
     follow(page, agenda.get_by_role("link", name="09:00 9시 마을 모임"))
     expect(page.get_by_role("heading", level=1)).to_have_text("9시 마을 모임")
+
+
+def test_the_map_counts_only_what_is_in_view(page, city):
+    ActivityFactory(region=city, title="요천 둑길 모임", latitude=35.405, longitude=127.385)
+    answers = []
+    page.on("response", lambda response: "map/data" in response.url and answers.append(response))
+
+    visit(page, "/activities/map/", "map")
+    status = page.locator("#map-status")
+    expect(status).to_have_text("지도에 보이는 곳의 활동 1개")
+    assert len(answers) == 1 and "region=namwon" in answers[0].url
+
+    # The answer covers whole map tiles, a little more than the screen: put an activity there,
+    # past the screen's widest margin, and have the same view asked for again.
+    asked = [float(side) for side in parse_qs(urlsplit(answers[0].url).query)["bbox"][0].split(",")]
+    covered = answers[0].json()["bbox"]
+    margins = [
+        asked[0] - covered[0],
+        asked[1] - covered[1],
+        covered[2] - asked[2],
+        covered[3] - asked[3],
+    ]
+    widest = margins.index(max(margins))
+    point = [(asked[0] + asked[2]) / 2, (asked[1] + asked[3]) / 2]
+    point[widest % 2] = (asked[widest] + covered[widest]) / 2
+    ActivityFactory(region=city, title="화면 밖 모임", latitude=point[0], longitude=point[1])
+    for button in ("zoom-in", "zoom-out"):
+        with page.expect_response(lambda response: "map/data" in response.url):
+            page.locator(f".leaflet-control-{button}").click()
+
+    assert answers[-1].url == answers[0].url
+    assert {p["title"] for p in answers[-1].json()["points"]} == {"요천 둑길 모임", "화면 밖 모임"}
+    expect(status).to_have_text("지도에 보이는 곳의 활동 1개")

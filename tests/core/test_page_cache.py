@@ -122,8 +122,20 @@ def test_the_language_switch_works_without_a_token_and_only_returns_to_this_site
     assert client.get("/language/").status_code == 405
 
 
-def test_an_upcoming_activity_with_its_sign_up_form_is_never_stored(city):
+def test_an_upcoming_activity_is_kept_for_visitors_with_a_log_in_link_not_a_form(
+    city, resident, django_assert_num_queries
+):
     activity = ActivityFactory(region=city)
     first = Client().get(activity.get_absolute_url())
-    assert "csrfmiddlewaretoken" in first.content.decode()
-    assert HIT not in Client().get(activity.get_absolute_url())
+    assert first[HIT] == "miss"
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+    with django_assert_num_queries(0):
+        second = Client().get(activity.get_absolute_url())
+    assert second[HIT] == "hit"
+    assert "로그인하고 신청하기" in second.content.decode()
+
+    member = Client()
+    member.force_login(resident)
+    page = member.get(activity.get_absolute_url())
+    assert HIT not in page
+    assert "참가 신청하기</button>" in page.content.decode()

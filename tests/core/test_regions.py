@@ -1,8 +1,12 @@
 """The list of regions (/regions/) and the header's region switcher that goes through it."""
 
-import pytest
+import re
 
-from tests.factories import NeighbourhoodFactory, OrganizationFactory, RegionFactory
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import NeighbourhoodFactory, OrganizationFactory, RegionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +91,51 @@ def test_regions_page_runs_a_fixed_number_of_queries(
         OrganizationFactory(region=neighbourhood)
     with django_assert_max_num_queries(3):
         client.get("/regions/")
+
+
+def _looked_at(response) -> str:
+    """The city the header's region switcher marks as the one being looked at."""
+    return re.search(r'<option value="([\w-]+)" selected>', response.content.decode())[1]
+
+
+def test_the_region_looked_at_is_the_chosen_one_else_home_else_the_first(client, city, jeju):
+    ara = NeighbourhoodFactory(parent=jeju, name="아라동", slug="ara")
+    assert _looked_at(client.get("/activities/")) == "namwon"  # the first city
+    client.force_login(UserFactory(home_region=ara))
+
+    assert _looked_at(client.get("/activities/")) == "jeju"  # home, a neighbourhood: its city
+    client.get("/regions/namwon/")  # chosen, kept in the session
+    assert _looked_at(client.get("/activities/")) == "namwon"
+
+
+def test_a_home_region_no_longer_active_still_gives_its_city(client, city, jeju):
+    gone = NeighbourhoodFactory(parent=jeju, name="옛동", slug="old-dong", is_active=False)
+    client.force_login(UserFactory(home_region=gone))
+
+    assert _looked_at(client.get("/activities/")) == "jeju"
+
+
+def test_a_home_region_is_found_in_the_region_list_without_a_query_of_its_own(client, city, jeju):
+    client.force_login(UserFactory(home_region=jeju))
+    client.get("/activities/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/activities/")
+
+    assert _looked_at(response) == "jeju"
+    # Whole regions are read once, the list; (the list's filter asks for the city's ids apart.)
+    whole = 'SELECT "core_region"."id", "core_region"."name"'
+    region_reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(whole)]
+    assert len(region_reads) == 1, [sql[:120] for sql in region_reads]
+
+
+def test_the_region_switcher_shows_a_renamed_or_new_region_at_once(client, city, neighbourhood):
+    def switcher() -> str:
+        page = client.get("/regions/").content.decode()
+        return page.split('id="site-region-select"')[1].split("</select>")[0]
+
+    assert "남원시 동충동" in switcher()
+    neighbourhood.name = "새동충동"
+    neighbourhood.save()
+    assert "남원시 새동충동" in switcher() and "남원시 동충동" not in switcher()
+    NeighbourhoodFactory(parent=city, name="향교동", slug="hyanggyo")
+    assert "남원시 향교동" in switcher()

@@ -186,10 +186,14 @@ class Activity(models.Model):
         verbose_name_plural = _("활동")
         ordering = ["starts_at", "pk"]
         indexes = [
-            # Upcoming lists walk starts_at from MAX_DURATION ago; with ends_at beside it the
-            # month of activities already over is skipped inside the index (15 → 0.3 ms).
+            # Lists by start, and the map. Upcoming lists walk starts_at from MAX_DURATION ago;
+            # with ends_at beside it the month of activities already over is skipped inside the
+            # index (15 → 0.3 ms). The map data also filters and groups on the point and the
+            # region: with them here every condition is checked in the index, and the clusters
+            # are counted from it alone (an index-only scan on PostgreSQL).
             models.Index(
-                fields=["status", "starts_at", "ends_at"], name="activity_status_starts_ends"
+                fields=["status", "starts_at", "ends_at", "latitude", "longitude", "region"],
+                name="activity_status_starts_cover",
             ),
             models.Index(fields=["status", "ends_at"], name="activity_status_ends"),
             models.Index(fields=["region", "status", "starts_at"], name="activity_region_starts"),

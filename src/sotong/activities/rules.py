@@ -3,8 +3,9 @@
 import rules
 
 from sotong.activities.models import Activity, Review, Rsvp
-from sotong.core.rules import is_admin, is_region_admin
-from sotong.organizations.rules import is_org_admin, is_org_member
+from sotong.core.models import RegionRole
+from sotong.core.rules import is_admin, region_roles
+from sotong.organizations.rules import is_org_member, org_admin_memberships
 
 
 @rules.predicate
@@ -13,15 +14,16 @@ def is_host(user, activity: Activity | None) -> bool:
 
 
 @rules.predicate
-def is_host_organization_admin(user, activity: Activity | None) -> bool:
-    if activity is None or activity.host_organization_id is None:
+def holds_a_managing_role(user, activity: Activity | None) -> bool:
+    """Admin of the hosting organisation, or region admin of the activity's neighbourhood or
+    city: both asked in one query (every logged-in visitor's activity page asks it)."""
+    if activity is None or not user.is_authenticated:
         return False
-    return is_org_admin(user, activity.host_organization)
-
-
-@rules.predicate
-def is_activity_region_admin(user, activity: Activity | None) -> bool:
-    return activity is not None and is_region_admin(user, activity.region)
+    roles = region_roles(user, activity.region, RegionRole.Role.ADMIN).values("pk")
+    if activity.host_organization_id is not None:
+        admin = org_admin_memberships(user, activity.host_organization_id).values("pk")
+        roles = roles.union(admin, all=True)
+    return roles.exists()
 
 
 @rules.predicate
@@ -41,7 +43,7 @@ def manages_reviewed_activity(user, review: Review | None) -> bool:
     return review is not None and manages_activity(user, review.activity)
 
 
-manages_activity = is_admin | is_host | is_host_organization_admin | is_activity_region_admin
+manages_activity = is_admin | is_host | holds_a_managing_role
 
 rules.add_perm("activities.add_activity", rules.is_authenticated)
 # Posting on behalf of an organisation (the object) is open to its members.

@@ -1,6 +1,7 @@
 """Reads about activities that cross relations: each owns its select_related / prefetch."""
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -17,7 +18,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from sotong.activities.models import Activity, Review, Rsvp
-from sotong.core.models import Topic
+from sotong.core.models import Region, Topic
 from sotong.organizations.models import Organization
 
 LIST_PAGE_SIZE = 20
@@ -144,13 +145,35 @@ def _squared_distance(latitude: float, longitude: float):
     )
 
 
-def activity_for_page(activity_id: int) -> Activity | None:
-    return (
-        Activity.objects.select_related("region__parent", "host", "host_organization", "series")
+def activity_for_page(
+    activity_id: int, *, with_record: bool = False, regions: Iterable[Region] | None = None
+) -> Activity | None:
+    """The activity with what its page shows, in one query (and one for its topics).
+
+    `with_record` joins its meeting record (kept by the archive app, which links to
+    activities), which the page shows when there is one. `regions`: the regions (with their
+    parents) the request has read anyway, for the page's frame; the activity's region is taken
+    from them instead of joined twice more. Each join costs the planner more than the row does,
+    and so would an ORDER BY, which one row by its key does not need.
+    """
+    related = ["host", "host_organization", "series"]
+    if with_record:
+        related.append("meeting_record")
+    known = {region.pk: region for region in regions} if regions is not None else {}
+    if regions is None:
+        related.append("region__parent")
+    found = list(
+        Activity.objects.select_related(*related)
         .prefetch_related("topics")
         .filter(pk=activity_id)
-        .first()
+        .order_by()[:1]
     )
+    if not found:
+        return None
+    activity = found[0]
+    if activity.region_id in known:
+        activity.region = known[activity.region_id]
+    return activity
 
 
 def viewer_rsvp(user, activity: Activity) -> Rsvp | None:
@@ -169,6 +192,12 @@ def reviews_for(activity: Activity) -> list[Review]:
 
 def rating_summary(activity: Activity) -> dict:
     return activity.reviews.aggregate(average=Avg("rating"), count=Count("pk"))
+
+
+def rating_of(reviews: list[Review]) -> dict:
+    """rating_summary for reviews already read (all of an activity's): no query."""
+    count = len(reviews)
+    return {"average": sum(r.rating for r in reviews) / count if count else None, "count": count}
 
 
 def participants(activity: Activity) -> list[Rsvp]:

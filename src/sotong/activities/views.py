@@ -25,13 +25,18 @@ from sotong.activities.models import Activity, Rsvp
 from sotong.core.context_processors import request_current_region, request_region_list
 from sotong.core.keyset import keyset_page
 from sotong.core.selectors import topics_for
+from sotong.core.templatetags.sotong_cache import fingerprint
 
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _activity_or_404(request: HttpRequest, activity_id: int) -> Activity:
-    """The activity if the visitor may see it; drafts are 404 to everyone but their editors."""
-    activity = selectors.activity_for_page(activity_id)
+def _activity_or_404(request: HttpRequest, activity_id: int, *, page: bool = False) -> Activity:
+    """The activity if the visitor may see it; drafts are 404 to everyone but their editors.
+    `page`: with what only its page shows (the meeting record), its region taken from the
+    regions the page's frame reads anyway."""
+    activity = selectors.activity_for_page(
+        activity_id, with_record=page, regions=request_region_list(request) if page else None
+    )
     if activity is None or not request.user.has_perm("activities.view_activity", activity):
         raise Http404(_("찾는 활동이 없습니다."))
     return activity
@@ -102,14 +107,17 @@ def activity_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
-    activity = _activity_or_404(request, activity_id)
+    activity = _activity_or_404(request, activity_id, page=True)
     user = request.user
     rsvp = selectors.viewer_rsvp(user, activity)
     can_manage = user.has_perm("activities.change_activity", activity)
     reviews = selectors.reviews_for(activity)
+    reviews_key = ""  # the list drawn once for everyone who does not manage the activity
     if can_manage:
         for review in reviews:
             review.reply_form = ReplyForm(auto_id=f"reply-{review.pk}-%s")
+    elif reviews:
+        reviews_key = fingerprint([(review, review.author.nickname) for review in reviews])
     can_review = (
         rsvp is not None
         and rsvp.status == Rsvp.Status.CONFIRMED
@@ -128,7 +136,8 @@ def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
             "can_see_contact": can_manage
             or (rsvp is not None and rsvp.status == Rsvp.Status.CONFIRMED),
             "reviews": reviews,
-            "rating": selectors.rating_summary(activity),
+            "reviews_key": reviews_key,
+            "rating": selectors.rating_of(reviews),
             "can_review": can_review,
             "other_occurrences": selectors.other_occurrences(activity),
         },

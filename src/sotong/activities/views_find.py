@@ -2,17 +2,20 @@
 
 import calendar as pycalendar
 import dataclasses
+import hashlib
+import json
 import re
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Q, RowRange, Window
 from django.db.models.functions import RowNumber, TruncDate
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
@@ -24,7 +27,7 @@ from sotong.activities.forms import ActivityFilterForm
 from sotong.core.context_processors import request_current_region, request_region_list
 from sotong.core.keyset import keyset_page
 from sotong.core.models import KOREA_BOUNDS, Region
-from sotong.core.selectors import topics_for
+from sotong.core.selectors import current_region_key, topics_for
 
 # Parameters that belong to one view only and must not follow the visitor to another view.
 VIEW_ONLY_PARAMETERS = ("page", "after", "month", "week", "bbox", "zoom")
@@ -80,7 +83,13 @@ def map_page(request: HttpRequest) -> HttpResponse:
         bounds = [KOREA_BOUNDS[side] for side in ("south", "west", "north", "east")]
         centre = [36.5, 127.8]
         region_name = _("한국")
-    query = _filter_query(request)
+    # The data is asked for the region this page was drawn for, named in the address: the
+    # markers match the list below even if the visitor switches region elsewhere, and the
+    # answer is cached by the address alone (sotong.activities.views_find.map_data).
+    data_query = QueryDict(_filter_query(request), mutable=True)
+    if "region" not in data_query and "region" in state.form.data:
+        data_query["region"] = state.form.data["region"]
+    query = data_query.urlencode()
     config = {
         "dataUrl": reverse("activities:map_data") + (f"?{query}&" if query else "?"),
         "tileUrl": settings.MAP_TILE_URL,
@@ -124,8 +133,35 @@ def map_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+MAP_CACHE_HEADER = "X-Sotong-Map-Cache"
+
+
+def _map_data_key(request: HttpRequest, box: activity_map.BBox, zoom: int) -> str:
+    """Everything the answer depends on: the snapped box, the zoom, the filters as written, the
+    language (labels and dates), and, when the address names no region, what decides the
+    region being looked at. Nothing else: the data holds published activities only, the same
+    for everybody (no drafts, nothing private)."""
+    query = request.GET.copy()
+    for name in VIEW_ONLY_PARAMETERS:
+        query.pop(name, None)
+    seen_from = "" if "region" in query else current_region_key(request)
+    where = repr((box.south, box.west, box.north, box.east))
+    parts = (translation.get_language(), str(zoom), where, query.urlencode(), seen_from)
+    return "sotong:map:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
 @require_GET
-def map_data(request: HttpRequest) -> JsonResponse:
+def map_data(request: HttpRequest) -> HttpResponse:
+    """Points or clusters for the box grown to whole tiles of its zoom (a little more than
+    asked, which the map does not mind), so viewports in the same tiles share one answer.
+
+    Cached for SOTONG_MAP_CACHE_SECONDS (30 s in production, like the page cache; 0 in the
+    tests, so they see every change at once). Entries are never cleared, only expire: a new,
+    cancelled or edited activity shows on everybody's map within that many seconds at most.
+    An answer taken from this cache says `Cache-Control: no-cache`, so the anonymous page cache
+    (which keeps JSON too, by exact address) does not hold an aged copy for its own 30 s on
+    top; a freshly drawn answer it may keep, which ages no more than this cache's.
+    """
     try:
         bbox = activity_map.parse_bbox(request.GET.get("bbox"))
         zoom = activity_map.parse_zoom(request.GET.get("zoom"))
@@ -133,10 +169,29 @@ def map_data(request: HttpRequest) -> JsonResponse:
         return JsonResponse(
             {"error": error.messages[0]}, status=400, json_dumps_params={"ensure_ascii": False}
         )
+    box = activity_map.snap_bbox(bbox, zoom)
+    seconds = settings.SOTONG_MAP_CACHE_SECONDS
+    key = _map_data_key(request, box, zoom) if seconds > 0 else ""
+    if key:
+        body = cache.get(key)
+        if body is not None:
+            return _map_answer(body, "hit")
     state = _filter_state(request)
-    return JsonResponse(
-        activity_map.map_data(state.filters, bbox, zoom), json_dumps_params={"ensure_ascii": False}
-    )
+    data = activity_map.map_data(state.filters, box, zoom)
+    data["bbox"] = [box.south, box.west, box.north, box.east]  # the area the answer covers
+    body = json.dumps(data, ensure_ascii=False).encode()
+    if key:
+        cache.set(key, body, seconds)
+    return _map_answer(body, "miss" if key else "")
+
+
+def _map_answer(body: bytes, cached: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="application/json")
+    if cached:
+        response[MAP_CACHE_HEADER] = cached
+    if cached == "hit":
+        response["Cache-Control"] = "no-cache"
+    return response
 
 
 # --- calendar ----------------------------------------------------------------------------

@@ -18,13 +18,19 @@ def _region_ids_with_parent(region: Region) -> list[int]:
     return [region.pk, region.parent_id] if region.parent_id else [region.pk]
 
 
+def region_roles(user, region: Region, role: str):
+    """The user's rows of that role in the region or in the city above it (a queryset), for
+    callers that ask it together with something else in one query."""
+    return RegionRole.objects.filter(
+        user=user, role=role, region_id__in=_region_ids_with_parent(region)
+    )
+
+
 def has_region_role(user, region: Region | None, role: str) -> bool:
     """True when the user holds the role in the region or in the city above it."""
     if region is None or not user.is_authenticated:
         return False
-    return RegionRole.objects.filter(
-        user=user, role=role, region_id__in=_region_ids_with_parent(region)
-    ).exists()
+    return region_roles(user, region, role).exists()
 
 
 @rules.predicate

@@ -22,18 +22,42 @@ def default_region() -> Region | None:
     return Region.objects.active().top_level().order_by("order", "name").first()
 
 
-def current_region(request: HttpRequest, fallback=default_region) -> Region | None:
+def current_region(
+    request: HttpRequest, fallback=default_region, regions: list[Region] | None = None
+) -> Region | None:
     """The city the visitor is looking at: chosen in the session, else home, else the first
-    (`fallback`, which a caller holding the region list can answer without a query)."""
+    (`fallback`, which a caller holding the region list can answer without a query).
+
+    `regions`: the active regions with their parents (region_list), when the caller holds them:
+    the chosen or home region is looked up there instead of asked for (a home region that is
+    no longer active is still asked for, as before)."""
     slug = request.session.get(REGION_SESSION_KEY) if hasattr(request, "session") else None
     if slug:
-        region = Region.objects.active().select_related("parent").filter(slug=slug).first()
+        if regions is not None:
+            region = next((region for region in regions if region.slug == slug), None)
+        else:
+            region = Region.objects.active().select_related("parent").filter(slug=slug).first()
         if region:
             return region.city
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and user.home_region_id:
-        return Region.objects.select_related("parent").get(pk=user.home_region_id).city
+        home = next((r for r in regions or () if r.pk == user.home_region_id), None)
+        if home is None:
+            home = Region.objects.select_related("parent").get(pk=user.home_region_id)
+        return home.city
     return fallback()
+
+
+def current_region_key(request: HttpRequest) -> str:
+    """What `current_region` answers from, without a query when there is no session: for cache
+    keys of things drawn for "the region being looked at". Change it with current_region."""
+    slug = request.session.get(REGION_SESSION_KEY) if hasattr(request, "session") else None
+    if slug:
+        return f"chosen:{slug}"
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.home_region_id:
+        return f"home:{user.home_region_id}"
+    return "first"
 
 
 def topics_for(region: Region | None) -> list[Topic]:

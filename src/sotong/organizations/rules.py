@@ -7,13 +7,19 @@ from sotong.core.rules import has_region_role, is_admin, is_region_admin
 from sotong.organizations.models import JoinRequest, Membership, Organization
 
 
+def org_admin_memberships(user, organization_id: int):
+    """The user's admin membership of the organisation (a queryset), for callers that ask it
+    together with something else in one query."""
+    return Membership.objects.filter(
+        organization_id=organization_id, user=user, role=Membership.Role.ADMIN
+    )
+
+
 @rules.predicate
 def is_org_admin(user, organization: Organization | None) -> bool:
     if organization is None or not user.is_authenticated:
         return False
-    return Membership.objects.filter(
-        organization=organization, user=user, role=Membership.Role.ADMIN
-    ).exists()
+    return org_admin_memberships(user, organization.pk).exists()
 
 
 @rules.predicate

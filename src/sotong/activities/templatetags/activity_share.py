@@ -18,7 +18,14 @@ DESCRIPTION_CHARS = 150
 
 @register.simple_tag
 def share_data(activity: Activity) -> dict:
-    """Absolute addresses (from settings.SITE_URL) and texts for the link preview."""
+    """Absolute addresses (from settings.SITE_URL) and texts for the link preview; worked out
+    once per page (the head's preview tags and the share box both ask)."""
+    if getattr(activity, "_share_data", None) is None:
+        activity._share_data = _share_data(activity)
+    return activity._share_data
+
+
+def _share_data(activity: Activity) -> dict:
     facts = [og_image.when_text(activity)]
     place = og_image.place_text(activity)
     if place:

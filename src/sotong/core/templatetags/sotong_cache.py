@@ -4,7 +4,7 @@ A fragment keyed by the fingerprint of its inputs is redrawn as soon as any inpu
 every server process, with no version counter to bump and no signal to wire:
 
     {% load cache sotong_cache %}
-    {% cache 3600 "region-switcher" LANGUAGE_CODE selected_region_slug region_list|fingerprint %}
+    {% cache 3600 "activity-filters" LANGUAGE_CODE filter_form|fingerprint %}
 
 Forms count by their data and every field's choices (labels included, in the active
 language); model instances by their loaded field values (a deferred field is never fetched for

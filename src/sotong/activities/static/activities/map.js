@@ -144,18 +144,42 @@
     return marker;
   }
 
-  function show(data) {
+  // The server answers for the asked box grown to whole tiles (data.bbox), so a little more
+  // than is on screen: the status line counts only what lies in view.
+  function visibleCount(data) {
+    var box = map.getBounds();
+    var items = data.mode === "clusters" ? data.clusters : data.points;
+    return items.reduce(function (total, item) {
+      var seen = box.contains([item.lat, item.lng]);
+      return total + (seen ? (data.mode === "clusters" ? item.count : 1) : 0);
+    }, 0);
+  }
+
+  function report(data) {
+    var message = data.mode === "clusters" ? messages.clusters : messages.loaded;
+    say(fill(message, { count: visibleCount(data) }));
+  }
+
+  var shown = null; // the last answer, its zoom and the box it covers
+
+  function covers(answer, south, west, north, east) {
+    var box = answer.data.bbox;
+    return answer.zoom === map.getZoom() && box &&
+      box[0] <= south && box[1] <= west && box[2] >= north && box[3] >= east;
+  }
+
+  function show(data, zoom) {
     pointLayer.clearLayers();
     clusterLayer.clearLayers();
     if (data.mode === "clusters") {
       data.clusters.forEach(function (cluster) {
         clusterLayer.addLayer(clusterMarker(cluster));
       });
-      say(fill(messages.clusters, { count: data.total }));
     } else {
       pointLayer.addLayers(data.points.map(pointMarker));
-      say(fill(messages.loaded, { count: data.total }));
     }
+    shown = { data: data, zoom: zoom };
+    report(data);
   }
 
   var pending = null;
@@ -170,15 +194,29 @@
     if (!(south < north && west < east)) {
       return;
     }
-    var bbox = [south, west, north, east].map(function (value) {
-      return value.toFixed(5);
+    if (shown && covers(shown, south, west, north, east)) {
+      // Panned within what the last answer already holds: nothing new to ask for.
+      if (pending) {
+        pending.abort();
+        pending = null;
+      }
+      report(shown.data);
+      return;
+    }
+    var zoom = map.getZoom();
+    // Five decimals (about a metre), rounded outward so the answer still covers the view.
+    var bbox = [
+      Math.floor(south * 1e5), Math.floor(west * 1e5),
+      Math.ceil(north * 1e5), Math.ceil(east * 1e5),
+    ].map(function (value) {
+      return (value / 1e5).toFixed(5);
     }).join(",");
     if (pending) {
       pending.abort();
     }
     pending = typeof AbortController === "function" ? new AbortController() : null;
     say(messages.loading);
-    fetch(config.dataUrl + "bbox=" + encodeURIComponent(bbox) + "&zoom=" + map.getZoom(), {
+    fetch(config.dataUrl + "bbox=" + encodeURIComponent(bbox) + "&zoom=" + zoom, {
       headers: { Accept: "application/json" },
       credentials: "same-origin",
       signal: pending ? pending.signal : undefined,
@@ -189,7 +227,9 @@
         }
         return response.json();
       })
-      .then(show)
+      .then(function (data) {
+        show(data, zoom);
+      })
       .catch(function (error) {
         if (error && error.name === "AbortError") {
           return;
