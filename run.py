@@ -68,6 +68,29 @@ def manage(*args: str, env: dict[str, str]) -> None:
     run(PYTHON, "manage.py", *args, env=env)
 
 
+# The Korean analyser (~330 MB) is loaded once in gunicorn's master and shared by the forked
+# workers (copy-on-write) rather than loaded again by each.
+GUNICORN_ENV = {"SOTONG_PRELOAD_ANALYSER": "1"}
+
+
+def gunicorn_command(bind: str, workers: str, *, access_log: str) -> list[str]:
+    """The production server as the run command starts it (the benchmark serves the same):
+    its hooks in sotong.gunicorn_conf, the app loaded before the workers fork."""
+    return [
+        str(BIN / "gunicorn"),
+        "sotong.wsgi",
+        "--config",
+        "python:sotong.gunicorn_conf",
+        "--bind",
+        bind,
+        "--workers",
+        workers,
+        "--preload",
+        "--access-logfile",
+        access_log,
+    ]
+
+
 def serve() -> None:
     ensure_environment(with_tests=False)
     env = {**os.environ, "SOTONG_DEMO": "1", "DJANGO_SETTINGS_MODULE": "sotong.settings"}
@@ -85,21 +108,9 @@ def serve() -> None:
     # (It loads the Korean analyser only if a job needs it, e.g. an archive record's key words.)
     worker = subprocess.Popen([str(PYTHON), "manage.py", "sotong_worker"], cwd=ROOT, env=env)
     server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "sotong.wsgi",
-            "--bind",
-            bind,
-            "--workers",
-            workers,
-            "--preload",
-            "--access-logfile",
-            "-",
-        ],
+        gunicorn_command(bind, workers, access_log="-"),
         cwd=ROOT,
-        # The Korean analyser (~330 MB) is loaded once in gunicorn's master and shared by the
-        # forked workers (copy-on-write) rather than loaded again by each.
-        env={**env, "SOTONG_PRELOAD_ANALYSER": "1"},
+        env={**env, **GUNICORN_ENV},
     )
     signal.signal(signal.SIGTERM, lambda *_: server.terminate())  # a supervisor's stop
     status = 1

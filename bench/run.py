@@ -48,11 +48,13 @@ from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+import run as run_command  # noqa: E402 - the run command's own server line (stdlib only)
+
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "results"
 VAR = ROOT / "var" / "bench"
 PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 REPORT_LUA = BENCH / "wrk" / "report.lua"
 POSTGRES_SERVER = os.environ.get("SOTONG_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 POSTGRES_DATABASE = "sotong_bench"
@@ -225,7 +227,7 @@ def free_port() -> int:
 def run_command_preloads() -> bool:
     """Whether `python3 run.py` loads the app (and the Korean analyser) in gunicorn's master
     before forking; the benchmark serves exactly as it does."""
-    return "--preload" in (ROOT / "run.py").read_text(encoding="utf-8")
+    return "--preload" in run_command.gunicorn_command("127.0.0.1:0", "1", access_log="-")
 
 
 def task_worker_command() -> list[str] | None:
@@ -247,20 +249,11 @@ def start_task_worker(env: dict[str, str]) -> subprocess.Popen | None:
 def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
     """gunicorn as `python3 run.py` starts it; `env` decides the page cache of this pass."""
     log = open(VAR / "server.log", "w")  # noqa: SIM115 - closed with the process
-    command = [
-        str(GUNICORN),
-        "sotong.wsgi",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(WORKERS),
-        # As `python3 run.py` serves: an access log line per request (here to a file).
-        "--access-logfile",
-        str(VAR / "access.log"),
-    ]
-    if run_command_preloads():
-        command.append("--preload")
-        env = {**env, "SOTONG_PRELOAD_ANALYSER": "1"}
+    # As `python3 run.py` serves, with its access log (here to a file) and its environment.
+    command = run_command.gunicorn_command(
+        f"127.0.0.1:{port}", str(WORKERS), access_log=str(VAR / "access.log")
+    )
+    env = {**env, **run_command.GUNICORN_ENV}
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
