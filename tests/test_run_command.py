@@ -85,7 +85,11 @@ def test_the_server_with_the_preloaded_analyser_stops_at_once_and_frees_its_port
         assert left == [], f"workers {left} outlived the master"
         assert took < 10, f"stopping took {took:.1f} s"
         with socket.socket() as probe:
-            probe.bind(("127.0.0.1", port))  # nobody holds the port any more
+            # As a restarted server binds (connections of the test may linger in TIME_WAIT):
+            # this fails only while some process still listens on the port.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(("127.0.0.1", port))
+            probe.listen()
     finally:
         for pid in server_pids(server.pid):
             with contextlib.suppress(ProcessLookupError):
