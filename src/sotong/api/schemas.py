@@ -2,11 +2,11 @@
 
 import unicodedata
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from pydantic import field_validator
+from pydantic import AfterValidator, field_validator
 
 from sotong.accounts.models import User
 from sotong.activities.models import Activity, ActivitySeries, Audience, Review, Rsvp
@@ -19,6 +19,11 @@ def reject_control_characters(value: str | None) -> str | None:
     if value is not None and any(unicodedata.category(char) == "Cc" for char in value):
         raise ValueError(_("보이지 않는 제어 문자는 쓸 수 없습니다."))
     return value
+
+
+# A text parameter of a query (a slug, a cursor, words): refused with a Korean 422 when it
+# holds a control character, before it can reach the database.
+QueryText = Annotated[str, AfterValidator(reject_control_characters)]
 
 
 # --- Errors -------------------------------------------------------------------------------

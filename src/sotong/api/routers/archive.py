@@ -13,6 +13,7 @@ from sotong.api.errors import NotFound, unknown_value
 from sotong.api.schemas import (
     ErrorOut,
     OrganizationSummaryOut,
+    QueryText,
     RegionSummaryOut,
     TopicSummaryOut,
     ValidationErrorOut,
@@ -29,16 +30,16 @@ MAX_LIMIT = 100
 
 
 class ArchiveFilters(Schema):
-    region: str | None = Field(
+    region: QueryText | None = Field(
         None, max_length=80, description="지역 주소용 이름(slug). 시·군·구면 읍·면·동 포함"
     )
-    topic: str | None = Field(None, max_length=80, description="주제 주소용 이름(slug)")
+    topic: QueryText | None = Field(None, max_length=80, description="주제 주소용 이름(slug)")
     year: int | None = Field(None, ge=1900, le=2100, description="연도")
-    organization: str | None = Field(
+    organization: QueryText | None = Field(
         None, max_length=80, description="주최했거나 함께한 단체의 주소용 이름(slug)"
     )
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description=f"한 번에 받을 개수 (1~{MAX_LIMIT})")
-    cursor: str | None = Field(
+    cursor: QueryText | None = Field(
         None,
         max_length=40,
         description="다음 쪽을 받을 때 앞 응답의 next_cursor 값. 첫 쪽은 비워 둡니다.",

@@ -9,7 +9,13 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 
 from sotong.api.errors import NotFound, unknown_value
-from sotong.api.schemas import ErrorOut, RegionSummaryOut, TopicSummaryOut, ValidationErrorOut
+from sotong.api.schemas import (
+    ErrorOut,
+    QueryText,
+    RegionSummaryOut,
+    TopicSummaryOut,
+    ValidationErrorOut,
+)
 from sotong.core.models import Region
 from sotong.notices import selectors
 from sotong.notices.models import Notice
@@ -19,16 +25,18 @@ NOTICE_ID = Path(..., ge=1, le=2_147_483_647, description="공지 번호", examp
 
 
 class NoticeFilters(Schema):
-    region: str | None = Field(
+    region: QueryText | None = Field(
         None, max_length=80, description="지역 주소용 이름(slug). 시·군·구면 읍·면·동 포함"
     )
     # Plain strings, not the model's enum: its schema would be named "Kind" and clash with
     # the organisations' kinds in the OpenAPI document.
-    kind: str | None = Field(
+    kind: QueryText | None = Field(
         None, max_length=20, description="종류: notice, hearing, briefing, consultation"
     )
-    state: str | None = Field(None, max_length=10, description="open(진행 중) 또는 closed(마감)")
-    cursor: str | None = Field(
+    state: QueryText | None = Field(
+        None, max_length=10, description="open(진행 중) 또는 closed(마감)"
+    )
+    cursor: QueryText | None = Field(
         None, max_length=200, description="다음 쪽: 앞 응답의 next_cursor. 첫 쪽은 비워 둡니다."
     )
 

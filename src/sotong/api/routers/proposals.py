@@ -15,6 +15,7 @@ from sotong.api.pagination import CursorPage
 from sotong.api.schemas import (
     ErrorOut,
     OrganizationSummaryOut,
+    QueryText,
     RegionSummaryOut,
     TopicSummaryOut,
     ValidationErrorOut,
@@ -29,17 +30,17 @@ PUBLIC_STATUSES = [value for value in Status.values if value != Status.WITHDRAWN
 
 
 class ProposalFilters(Schema):
-    region: str | None = Field(
+    region: QueryText | None = Field(
         None, max_length=80, description="지역 주소용 이름(slug). 시·군·구면 읍·면·동 포함"
     )
-    topic: str | None = Field(None, max_length=80, description="주제 주소용 이름(slug)")
-    status: str | None = Field(
+    topic: QueryText | None = Field(None, max_length=80, description="주제 주소용 이름(slug)")
+    status: QueryText | None = Field(
         None, max_length=20, description="단계: " + ", ".join(PUBLIC_STATUSES)
     )
     min_supports: int | None = Field(
         None, ge=0, le=10_000_000, description="공감이 이 수 이상인 제안만"
     )
-    age: str | None = Field(
+    age: QueryText | None = Field(
         None, max_length=10, description="제출 시기: week, month, quarter, year"
     )
     overdue: bool = Field(False, description="답변 기한이 지났는데 답변이 없는 제안만")

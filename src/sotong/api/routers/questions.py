@@ -9,7 +9,13 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 
 from sotong.api.errors import NotFound, unknown_value
-from sotong.api.schemas import ErrorOut, RegionSummaryOut, TopicSummaryOut, ValidationErrorOut
+from sotong.api.schemas import (
+    ErrorOut,
+    QueryText,
+    RegionSummaryOut,
+    TopicSummaryOut,
+    ValidationErrorOut,
+)
 from sotong.core.models import Region, Topic
 from sotong.questions import selectors
 
@@ -18,15 +24,15 @@ QUESTION_ID = Path(..., ge=1, le=2_147_483_647, description="질문 번호", exa
 
 
 class QuestionFilters(Schema):
-    region: str | None = Field(
+    region: QueryText | None = Field(
         None, max_length=80, description="지역 주소용 이름(slug). 시·군·구면 읍·면·동 포함"
     )
-    topic: str | None = Field(None, max_length=80, description="주제 주소용 이름(slug)")
-    state: str | None = Field(
+    topic: QueryText | None = Field(None, max_length=80, description="주제 주소용 이름(slug)")
+    state: QueryText | None = Field(
         None, max_length=12, description="answered(답변 있음) 또는 unanswered(답변 기다림)"
     )
     sort: str = Field("newest", max_length=10, description="정렬: newest 또는 helpful")
-    cursor: str | None = Field(
+    cursor: QueryText | None = Field(
         None, max_length=200, description="다음 쪽: 앞 응답의 next_cursor. 첫 쪽은 비워 둡니다."
     )
 

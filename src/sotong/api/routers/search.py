@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from sotong.api.errors import unknown_value
-from sotong.api.schemas import ValidationErrorOut
+from sotong.api.schemas import QueryText, ValidationErrorOut
 from sotong.core.models import Region
 from sotong.search import highlight, registry
 from sotong.search.selectors import MAX_PAGE, Filters, search
@@ -15,9 +15,11 @@ router = Router(tags=["검색"])
 
 
 class SearchParams(Schema):
-    q: str = Field("", max_length=2000, description="검색어 (100자까지 봅니다)")
-    kind: str | None = Field(None, max_length=40, description="종류: activity, organization …")
-    region: str | None = Field(None, max_length=100, description="지역 주소용 이름")
+    q: QueryText = Field("", max_length=2000, description="검색어 (100자까지 봅니다)")
+    kind: QueryText | None = Field(
+        None, max_length=40, description="종류: activity, organization …"
+    )
+    region: QueryText | None = Field(None, max_length=100, description="지역 주소용 이름")
     topic: int | None = Field(None, ge=1, le=2**31 - 1, description="주제 번호")
     year: int | None = Field(None, ge=1900, le=2200, description="연도")
     page: int = Field(1, ge=1, le=MAX_PAGE, description="쪽 (한 쪽에 20건)")
