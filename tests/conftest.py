@@ -7,7 +7,9 @@ official (박주무관, member of a city department) · facilitator (촉진자) 
 import os
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from sotong.organizations.models import Membership, Organization
 from tests.factories import (
@@ -35,6 +37,16 @@ ROLES = [
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _korean_to_begin_with():
+    """Each test starts in Korean, as every request does: a request in English (an API call
+    with Accept-Language: en) leaves English active on the thread after it, and a service
+    called directly by the next test would then speak English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
