@@ -7,6 +7,7 @@ import pytest
 
 from sotong.questions.models import Answer, HelpfulVote, Question
 from sotong.questions.services import answer_post, question_ask, vote_helpful, withdraw_helpful
+from sotong.search.models import SearchDocument
 from tests.activities.test_concurrency import run_together
 from tests.conftest import database_vendor
 from tests.factories import RegionFactory, UserFactory
@@ -32,6 +33,9 @@ def test_forty_people_voting_at_once_count_forty():
     question = Question.objects.get(pk=answer.question_id)
     assert answer.helpful_count == PEOPLE == HelpfulVote.objects.filter(answer=answer).count()
     assert question.helpful_count == PEOPLE
+    # Each vote set the search document's popularity after its commit: the last leaves all.
+    document = SearchDocument.objects.get(kind="question", object_id=question.pk)
+    assert document.popularity == 1 + PEOPLE  # one answer and its votes
     print(f"\n[{database_vendor()}] {PEOPLE} parallel helpful votes: {answer.helpful_count}")
 
 

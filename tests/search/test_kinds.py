@@ -161,6 +161,29 @@ def test_supports_change_the_popularity_that_breaks_a_ranking_tie_without_reinde
     assert SearchDocument.objects.get(kind="proposal", object_id=first.pk).popularity == 0
 
 
+def test_helpful_votes_change_a_questions_popularity_without_reindexing(
+    client, city, resident, django_capture_on_commit_callbacks
+):
+    asker, helper = UserFactory(), UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        question = question_services.question_ask(
+            actor=asker, title="복지관 셔틀버스 시간표는 어디서 보나요?", region=city
+        )
+        answer = question_services.answer_post(
+            actor=helper, question=question, body="복지관 누리집 공지에 있어요."
+        )
+    indexed = SearchDocument.objects.get(kind="question", object_id=question.pk)
+    assert indexed.popularity == 1  # its answer
+    with django_capture_on_commit_callbacks(execute=True):
+        question_services.vote_helpful(actor=resident, answer=answer)
+    after = SearchDocument.objects.get(kind="question", object_id=question.pk)
+    assert after.popularity == 2
+    assert (after.indexed_at, after.body_terms) == (indexed.indexed_at, indexed.body_terms)
+    with django_capture_on_commit_callbacks(execute=True):
+        question_services.withdraw_helpful(actor=resident, answer=answer)
+    assert SearchDocument.objects.get(kind="question", object_id=question.pk).popularity == 1
+
+
 def test_the_full_text_index_follows_terms_not_popularity_updates(client, city):
     from django.db import connection
 

@@ -1,9 +1,13 @@
 """The question library in the search index: a question is found by its own words and by
 its answers' (a neighbour who searches 공원녹지과 finds the question it answered)."""
 
+from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from sotong.core.events import subscribe
+from sotong.questions import events
 from sotong.questions.models import Answer, Question
+from sotong.search import services as search_services
 from sotong.search.registry import Document, Kind, plain_text, register
 
 
@@ -37,3 +41,16 @@ register(
         related=((Answer, lambda answer: answer.question_id),),
     )
 )
+
+
+def on_helpful_changed(question_id: int) -> None:
+    """A vote changes only the popularity: one UPDATE, nothing analysed again."""
+    current = Question.objects.filter(pk=OuterRef("object_id")).annotate(
+        popularity=F("answer_count") + F("helpful_count")
+    )
+    search_services.set_popularity(
+        "question", question_id, Subquery(current.values("popularity")[:1])
+    )
+
+
+subscribe(events.HELPFUL_CHANGED, on_helpful_changed)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from sotong.core.events import publish
 from sotong.core.models import Region, Topic
+from sotong.questions import events
 from sotong.questions.models import Answer, HelpfulVote, Question
 from sotong.questions.rules import is_answer_author, is_asker
 
@@ -126,6 +127,7 @@ def vote_helpful(*, actor, answer: Answer) -> bool:
             Question.objects.filter(pk=locked.question_id).update(
                 helpful_count=F("helpful_count") + 1
             )
+            publish(events.HELPFUL_CHANGED, question_id=locked.question_id)
     except IntegrityError:
         return False  # the same person's other request won the race: counted once
     return True
@@ -141,4 +143,5 @@ def withdraw_helpful(*, actor, answer: Answer) -> bool:
         return False
     Answer.objects.filter(pk=locked.pk).update(helpful_count=F("helpful_count") - 1)
     Question.objects.filter(pk=locked.question_id).update(helpful_count=F("helpful_count") - 1)
+    publish(events.HELPFUL_CHANGED, question_id=locked.question_id)
     return True
