@@ -118,6 +118,9 @@ def main() -> None:
     parser.add_argument("smaller", nargs="?", help="DATABASE_URL of the smaller city")
     parser.add_argument("larger", nargs="?", help="DATABASE_URL of the larger city")
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument(
+        "--skip", default="", help="leave out pages whose name contains this (e.g. search)"
+    )
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.measure:
@@ -130,14 +133,16 @@ def main() -> None:
     print(
         f"Rows: activities {small['rows']['activities']:,} → {large['rows']['activities']:,}, "
         f"sign-ups {small['rows']['rsvps']:,} → {large['rows']['rsvps']:,}, "
-        f"people {small['rows']['residents']:,} → {large['rows']['residents']:,}\n"
+        f"people {small['rows']['residents']:,} → {large['rows']['residents']:,}, "
+        f"search documents {small['rows'].get('search_documents', 0):,} → "
+        f"{large['rows'].get('search_documents', 0):,}\n"
     )
     print("| page | queries | ms, smaller | ms, larger | larger ÷ smaller |")
     print("| --- | ---: | ---: | ---: | ---: |")
     larger_pages = {page_type(name): figures for name, figures in large["pages"].items()}
     for name, figures in small["pages"].items():
         other = larger_pages.get(page_type(name))
-        if other is None:
+        if other is None or (arguments.skip and arguments.skip in name):
             continue
         queries = str(figures["queries"])
         if other["queries"] != figures["queries"]:
