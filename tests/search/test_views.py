@@ -181,12 +181,14 @@ def test_the_reindex_command_rebuilds_everything(city):
     assert "documents indexed" in out.getvalue()
 
 
-# The search itself: the count, the page, four facets (a page with fewer than 3 results adds
-# the suggestion's term lookup and its count). Around it, the page reads the region list, and
-# a signed-in person's session, user and unread notifications; the API only session and user.
-SEARCH_QUERIES = 6
+# The search itself: the counts per kind, region and year (the total and three facets), the
+# page, the topic facet (a page with fewer than 3 results adds the suggestion's term lookup
+# and its count). Around it, the page reads the region list (which names the region facet
+# too), and a signed-in person's session, user and unread notifications; the API reads the
+# regions' names, and session and user.
+SEARCH_QUERIES = 3
 PAGE_QUERIES = {"anonymous": SEARCH_QUERIES + 1, "signed_in": SEARCH_QUERIES + 4}
-API_QUERIES = {"anonymous": SEARCH_QUERIES, "signed_in": SEARCH_QUERIES + 2}
+API_QUERIES = {"anonymous": SEARCH_QUERIES + 1, "signed_in": SEARCH_QUERIES + 3}
 
 
 def _count_queries(client, path="/search/", **params):

@@ -1,6 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from sotong.core.context_processors import request_region_list
 from sotong.search import registry
 from sotong.search.forms import SearchForm
 from sotong.search.selectors import MAX_QUERY_CHARS, search
@@ -9,7 +10,13 @@ from sotong.search.selectors import MAX_QUERY_CHARS, search
 def results(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     filters, region = form.filters()
-    found = search(request.GET.get("q"), filters, request.user, request.GET.get("page", 1))
+    found = search(
+        request.GET.get("q"),
+        filters,
+        request.user,
+        request.GET.get("page", 1),
+        known_regions=request_region_list(request),  # the frame reads it anyway
+    )
     kind_labels = {kind.key: kind.label for kind in registry.kinds()}
     facets = found.facets
     for row in facets.get("kind", []):
