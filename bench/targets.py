@@ -156,9 +156,9 @@ def main() -> None:
         )
     ]
     pages.append((f"search, {len(searches)} queries in turn", searches[0], False, True))
-    # Measured for comparison, not judged: what being logged in costs by itself (the session
-    # and the person read, one small JSON answer), the floor of every logged-in page.
-    informative = [("api me, logged in (session and person only)", "/api/v1/me", True, False)]
+    # Measured for comparison, not judged: about the least a logged-in answer costs (the
+    # session, the person with their interests, memberships and roles: one small JSON answer).
+    informative = [("api me, logged in (no page, no list)", "/api/v1/me", True, False)]
     print(
         json.dumps(
             {
