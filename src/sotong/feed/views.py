@@ -14,6 +14,7 @@ from sotong.core.context_processors import (
     request_current_region,
     request_region_list,
 )
+from sotong.core.keyset import first_rows
 from sotong.core.models import Region
 from sotong.core.selectors import REGION_SESSION_KEY, topics_for
 from sotong.feed.selectors import home_feed, reader_for
@@ -56,7 +57,7 @@ def _render_region_home(request: HttpRequest, region: Region | None) -> HttpResp
                 organization_directory(region=region, sort="newest")[:RECENT_ORGANIZATIONS]
             ),
             upcoming_activities=list(
-                activity_list(ActivityFilters(regions=family))[:UPCOMING_ACTIVITIES]
+                first_rows(activity_list(ActivityFilters(regions=family)), UPCOMING_ACTIVITIES)
             ),
             pinned_notices=pinned_notices(region) if pinned_notices else [],
             organization_count=sum(counts.values()),
