@@ -116,6 +116,11 @@ def database_url(db: str, scale: str) -> str:
 
 
 def server_env(db: str, scale: str) -> dict[str, str]:
+    return server_env_for(database_url(db, scale))
+
+
+def server_env_for(database_url: str) -> dict[str, str]:
+    """The benchmark server's environment against that database (bench/scale.py uses it too)."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -125,7 +130,7 @@ def server_env(db: str, scale: str) -> dict[str, str]:
         SOTONG_DEMO="1",
         DJANGO_SETTINGS_MODULE="sotong.settings",
         SOTONG_VAR_DIR=str(VAR),
-        DATABASE_URL=database_url(db, scale),
+        DATABASE_URL=database_url,
         LOG_LEVEL="ERROR",
     )
     return env
@@ -159,6 +164,21 @@ def fresh_database(db: str, scale: str, env: dict[str, str]) -> None:
         postgres(env, f'CREATE DATABASE "{POSTGRES_DATABASE}"')
 
 
+def read_targets(env: dict[str, str]) -> dict:
+    """The pages to drive, with ids from the seeded database (bench/targets.py), once the
+    static files the pages name are collected."""
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+    targets = subprocess.run(
+        [str(PYTHON), str(BENCH / "targets.py")],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(targets)
+
+
 def ensure_database(db: str, scale: str, seed: int, env: dict[str, str]) -> dict:
     VAR.mkdir(parents=True, exist_ok=True)
     if db == "postgresql":
@@ -189,16 +209,7 @@ def ensure_database(db: str, scale: str, seed: int, env: dict[str, str]) -> dict
     if status != 0:
         sys.exit(f"sotong_seed failed ({status})")
     seeded_in = time.perf_counter() - started
-    manage(env, "collectstatic", "--noinput", "-v", "0")
-    targets = subprocess.run(
-        [str(PYTHON), str(BENCH / "targets.py")],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    found = json.loads(targets)
+    found = read_targets(env)
     found["seed_seconds"] = round(seeded_in, 1)
     index = found.get("search")
     if index and index["documents"] < index["findable"]:

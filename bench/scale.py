@@ -11,8 +11,8 @@ is the busiest of that city. Writes nothing: the table goes to standard output.
 """
 
 import argparse
+import importlib.util
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -21,25 +21,15 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-PYTHON = ROOT / ".venv" / "bin" / "python"
+# bench/run.py, loaded by its path: its name would clash with the run command's run.py.
+_spec = importlib.util.spec_from_file_location("sotong_benchmark", BENCH / "run.py")
+benchmark = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(benchmark)
 
 
 def child_env(database_url: str) -> dict[str, str]:
-    """The benchmark server's settings (bench/run.py), with the anonymous page cache off."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"SOTONG_TESTING", "DEBUG", "DATABASE_URL"}
-    }
-    return {
-        **env,
-        "DATABASE_URL": database_url,
-        "DJANGO_SETTINGS_MODULE": "sotong.settings",
-        "SOTONG_DEMO": "1",
-        "SOTONG_VAR_DIR": str(BENCH.parent / "var" / "bench"),
-        "SOTONG_PAGE_CACHE_SECONDS": "0",
-        "LOG_LEVEL": "ERROR",
-    }
+    """The benchmark server's environment, with the anonymous page cache off."""
+    return {**benchmark.server_env_for(database_url), "SOTONG_PAGE_CACHE_SECONDS": "0"}
 
 
 def measure(rounds: int) -> None:
@@ -85,22 +75,12 @@ def measure(rounds: int) -> None:
 
 def run_for(database_url: str, rounds: int) -> dict:
     env = child_env(database_url)
-    subprocess.run(
-        [str(PYTHON), "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env
-    ).check_returncode()
-    targets = subprocess.run(
-        [str(PYTHON), str(BENCH / "targets.py")],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    targets = benchmark.read_targets(env)
     measured = subprocess.run(
-        [str(PYTHON), __file__, "--measure", "--rounds", str(rounds)],
+        [str(benchmark.PYTHON), __file__, "--measure", "--rounds", str(rounds)],
         cwd=ROOT,
         env=env,
-        input=targets,
+        input=json.dumps(targets),
         check=True,
         capture_output=True,
         text=True,
