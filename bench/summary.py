@@ -7,6 +7,7 @@ side by side, for the README.
 
 import json
 import sys
+from pathlib import Path
 
 
 def by_name(level: dict) -> dict[str, dict]:
@@ -16,7 +17,7 @@ def by_name(level: dict) -> dict[str, dict]:
 def main() -> None:
     if len(sys.argv) != 2:
         sys.exit(__doc__)
-    result = json.loads(open(sys.argv[1], encoding="utf-8").read())  # noqa: SIM115
+    result = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
     passes = {bool(found["page_cache_seconds"]): found["levels"] for found in result["passes"]}
     served, drawn = passes.get(True, []), passes.get(False, [])
     if not served:

@@ -67,9 +67,7 @@ def test_facets_and_total_match_counting_each_in_the_database(
     filters = selectors.Filters(
         kind=choice.get("kind", ""),
         region_ids=[neighbourhood.pk] if "region" in choice else None,
-        topic_id=topics[1].pk
-        if choice.get("topic") == "music"
-        else (topics[0].pk if "topic" in choice else None),
+        topic_id={"kids": topics[0].pk, "music": topics[1].pk}.get(choice.get("topic")),
         year=choice.get("year"),
     )
     found = selectors.search("공연", filters, None)
